@@ -1,0 +1,50 @@
+"""Create the Plone site ``tongliao`` once, with the add-on and its demo content.
+
+Run through zconsole (``make start`` does it):
+    zconsole run instance/etc/zope.conf scripts/create_site.py
+Environment: ADMIN_PASSWORD (default ``admin``), SITE_ID (default ``tongliao``).
+A second run keeps the existing site and only resets the admin password.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from Products.CMFPlone.factory import addPloneSite
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+
+import os
+import transaction
+
+
+SITE_ID = os.environ.get("SITE_ID", "tongliao")
+ADMIN_USER = "admin"
+ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "admin")
+
+app = makerequest(globals()["app"])  # noqa: F821 - injected by zconsole
+acl_users = app.acl_users
+if acl_users.getUser(ADMIN_USER) is None:
+    acl_users._doAddUser(ADMIN_USER, ADMIN_PASSWORD, ["Manager"], [])
+else:
+    acl_users._doChangeUser(ADMIN_USER, ADMIN_PASSWORD, ["Manager"], [])
+newSecurityManager(None, acl_users.getUser(ADMIN_USER).__of__(acl_users))
+
+if SITE_ID in app.objectIds():
+    print(f"Site /{SITE_ID} exists: data reused.")
+else:
+    site = addPloneSite(
+        app,
+        SITE_ID,
+        title="通辽市政务公开平台",
+        description="通辽市人民政府及所属部门政府信息公开平台",
+        setup_content=False,
+        default_language="zh-cn",
+        portal_timezone="Asia/Shanghai",
+        extension_ids=[
+            "plone.app.contenttypes:default",
+            "plonetheme.barceloneta:default",
+            "tongliao.disclosure:default",
+            "tongliao.disclosure:demo",
+        ],
+    )
+    setSite(site)
+    print(f"Site /{SITE_ID} created with the demo content.")
+transaction.commit()

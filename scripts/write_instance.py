@@ -1,0 +1,157 @@
+"""Write a Zope WSGI instance (FileStorage + blobs under var/) for ``make start``.
+
+Usage: python scripts/write_instance.py --port 8080
+Existing data in var/ is never touched; the configuration files are rewritten.
+"""
+
+from pathlib import Path
+
+import argparse
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ZOPE_CONF = """\
+%define INSTANCE {instance}
+%define VAR {var}
+instancehome $INSTANCE
+
+<environment>
+  CHAMELEON_CACHE $VAR/cache
+  zope_i18n_compile_mo_files true
+  TZ Asia/Shanghai
+</environment>
+
+<zodb_db main>
+  <filestorage>
+    path $VAR/filestorage/Data.fs
+    blob-dir $VAR/blobstorage
+  </filestorage>
+  mount-point /
+  cache-size 30000
+</zodb_db>
+
+<dos_protection>
+  form-memory-limit 64MB
+</dos_protection>
+"""
+
+SITE_ZCML = """\
+<configure
+    xmlns="http://namespaces.zope.org/zope"
+    xmlns:meta="http://namespaces.zope.org/meta"
+    xmlns:five="http://namespaces.zope.org/five">
+  <include package="Zope2.App" />
+  <include package="Products.Five" />
+  <meta:redefinePermission from="zope2.Public" to="zope.Public" />
+  <five:loadProducts file="meta.zcml" />
+  <five:loadProducts />
+  <five:loadProductsOverrides />
+  <securityPolicy component="AccessControl.security.SecurityPolicy" />
+</configure>
+"""
+
+ZOPE_INI = """\
+[app:zope]
+use = egg:Zope#main
+zope_conf = %(here)s/zope.conf
+
+[server:main]
+use = egg:waitress#main
+host = {host}
+port = {port}
+threads = 4
+clear_untrusted_proxy_headers = false
+max_request_body_size = 1073741824
+
+[filter:translogger]
+use = egg:Paste#translogger
+setup_console_handler = False
+
+[pipeline:main]
+pipeline =
+    egg:Zope#httpexceptions
+    translogger
+    zope
+
+[loggers]
+keys = root, waitress.queue, waitress, wsgi
+
+[handlers]
+keys = console, accesslog, eventlog
+
+[formatters]
+keys = generic, message
+
+[formatter_generic]
+format = %(asctime)s %(levelname)s [%(name)s:%(lineno)s][%(threadName)s] %(message)s
+datefmt = %Y-%m-%d %H:%M:%S
+
+[formatter_message]
+format = %(message)s
+
+[logger_root]
+level = INFO
+handlers = console, eventlog
+
+[logger_waitress.queue]
+level = INFO
+handlers = eventlog
+qualname = waitress.queue
+propagate = 0
+
+[logger_waitress]
+level = INFO
+handlers = eventlog
+qualname = waitress
+
+[logger_wsgi]
+level = WARN
+handlers = accesslog
+qualname = wsgi
+propagate = 0
+
+[handler_console]
+class = StreamHandler
+args = (sys.stderr,)
+level = NOTSET
+formatter = generic
+
+[handler_accesslog]
+class = FileHandler
+args = (r'{var}/log/access.log', 'a')
+level = INFO
+formatter = message
+
+[handler_eventlog]
+class = FileHandler
+args = (r'{var}/log/event.log', 'a')
+level = INFO
+formatter = generic
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", default="8080")
+    parser.add_argument("--host", default="0.0.0.0")
+    args = parser.parse_args()
+    instance = ROOT / "instance"
+    var = ROOT / "var"
+    for folder in (
+        instance / "etc",
+        var / "filestorage",
+        var / "blobstorage",
+        var / "log",
+        var / "cache",
+    ):
+        folder.mkdir(parents=True, exist_ok=True)
+    (var / "blobstorage").chmod(0o700)
+    values = {"instance": instance, "var": var, "port": args.port, "host": args.host}
+    (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(**values))
+    (instance / "etc" / "site.zcml").write_text(SITE_ZCML)
+    (instance / "etc" / "zope.ini").write_text(ZOPE_INI.format(**values))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""The default profile installs and uninstalls cleanly."""
+
+from plone import api
+from plone.browserlayer.utils import registered_layers
+from tongliao.disclosure.interfaces import IBrowserLayer
+from tongliao.disclosure.interfaces import IDisclosureSettings
+
+import pytest
+
+
+PACKAGE = "tongliao.disclosure"
+
+STAFF_GROUP_ROLES = [
+    ("disclosure_editors", "信息员", {"Contributor", "Editor", "Reader"}),
+    ("department_reviewers", "初审员", {"DepartmentReviewer"}),
+    ("secrecy_reviewers", "保密审查员", {"SecrecyReviewer"}),
+    ("disclosure_approvers", "审批领导", {"DisclosureApprover"}),
+    ("disclosure_officers", "依申请公开办理员", {"DisclosureOfficer"}),
+]
+
+
+class TestInstall:
+    def test_product_installed(self, installer):
+        assert installer.is_product_installed(PACKAGE) is True
+
+    def test_profile_version(self, setup_tool):
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1000",)
+
+    def test_browserlayer(self, portal):
+        assert IBrowserLayer in registered_layers()
+
+    @pytest.mark.parametrize(
+        "name,value",
+        [
+            ("interpretation_max_lag_working_days", 3),
+            ("guide_review_interval_days", 365),
+            ("due_soon_working_days", 3),
+            ("fee_notice_pauses_clock", False),
+            ("annual_report_deadline_department", "01-31"),
+            ("annual_report_deadline_government", "03-31"),
+        ],
+    )
+    def test_registry_defaults(self, portal, name, value):
+        assert api.portal.get_registry_record(f"{PACKAGE}.{name}") == value
+
+    @pytest.mark.parametrize(
+        "role",
+        [
+            "DepartmentReviewer",
+            "SecrecyReviewer",
+            "DisclosureApprover",
+            "DisclosureOfficer",
+        ],
+    )
+    def test_role_exists(self, portal, role):
+        assert role in portal.validRoles()
+
+    @pytest.mark.parametrize("group_id,title,roles", STAFF_GROUP_ROLES)
+    def test_staff_group(self, portal, group_id, title, roles):
+        group = api.group.get(groupname=group_id)
+        assert group is not None
+        assert group.getProperty("title") == title
+        assert roles <= set(api.group.get_roles(group=group))
+
+    def test_controlpanel_listed(self, controlpanel_actions):
+        assert "tongliao-disclosure-settings" in controlpanel_actions
+
+
+class TestUninstall:
+    @pytest.fixture(autouse=True)
+    def uninstalled(self, installer):
+        installer.uninstall_product(PACKAGE)
+
+    def test_product_uninstalled(self, installer):
+        assert installer.is_product_installed(PACKAGE) is False
+
+    def test_browserlayer_removed(self, portal):
+        assert IBrowserLayer not in registered_layers()
+
+    def test_registry_removed(self, portal):
+        registry = api.portal.get_tool("portal_registry")
+        for name in IDisclosureSettings.names():
+            assert f"{PACKAGE}.{name}" not in registry.records
+
+    def test_controlpanel_removed(self, controlpanel_actions):
+        assert "tongliao-disclosure-settings" not in controlpanel_actions
+
+    @pytest.mark.parametrize("group_id,title,roles", STAFF_GROUP_ROLES)
+    def test_staff_groups_kept(self, portal, group_id, title, roles):
+        # Documented in README: groups hold user assignments, so they stay.
+        assert api.group.get(groupname=group_id) is not None
+
+    def test_reinstall(self, installer):
+        installer.install_product(PACKAGE)
+        assert installer.is_product_installed(PACKAGE) is True
+        assert (
+            api.portal.get_registry_record(f"{PACKAGE}.guide_review_interval_days")
+            == 365
+        )
+
+
+class TestControlPanelHTTP:
+    """Real HTTP against the WSGI server of the functional layer."""
+
+    def test_manager_sees_controlpanel(self, functional_portal, browser_session):
+        session = browser_session(role="Manager")
+        response = session.get("@@disclosure-settings")
+        assert response.status_code == 200
+        assert "政务公开平台设置" in response.text
+
+    def test_anonymous_refused(self, functional_portal, browser_session):
+        session = browser_session()
+        response = session.get("@@disclosure-settings", allow_redirects=False)
+        # Plone redirects anonymous users to the login form (302) or answers 401.
+        assert response.status_code in (302, 401)
+        assert "政务公开平台设置" not in response.text
+        if response.status_code == 302:
+            assert "login" in response.headers["Location"]
+
+    def test_home_page_is_chinese(self, functional_portal, browser_session):
+        response = browser_session().get("")
+        assert response.status_code == 200
+        assert 'lang="zh-cn"' in response.text
+        assert "首页" in response.text  # Plone's own UI, translated
