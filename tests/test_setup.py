@@ -122,3 +122,10 @@ class TestControlPanelHTTP:
         assert response.status_code == 200
         assert 'lang="zh-cn"' in response.text
         assert "首页" in response.text  # Plone's own UI, translated
+
+
+@pytest.mark.parametrize("portal_type", ["DisclosureAgency"])
+def test_type_installed(get_fti, portal_type):
+    fti = get_fti(portal_type)
+    assert fti is not None
+    assert fti.klass.startswith("tongliao.disclosure.content.")
