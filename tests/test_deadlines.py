@@ -170,6 +170,13 @@ def test_missing_next_year(today, calendar, expected):
     assert deadlines.missing_next_year(today, calendar) == expected
 
 
+def test_cached_calendar_is_shared_per_registry_value():
+    assert deadlines.cached_calendar([]) is deadlines.DEFAULT_CALENDAR
+    first = deadlines.cached_calendar(NOTICE_2027)
+    assert deadlines.cached_calendar(list(NOTICE_2027)) is first
+    assert first.covers(2027)
+
+
 @pytest.mark.parametrize(
     ("year", "covered"), [(2003, False), (2004, True), (2026, True), (2027, False)]
 )
@@ -426,6 +433,35 @@ def test_consultation_after_deadline_changes_nothing():
     # the deadline day itself was counted before the letter went out
     assert result.reply_deadline == date(2026, 3, 30)
     assert result.paused_intervals[0].excluded_working_days == 0
+    assert "开始于答复期限届满之后，不顺延期限" in result.explanations["reply_deadline"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "effect"),
+    [
+        (
+            [
+                event(deadlines.FEE_NOTICE_SENT, date(2026, 3, 12)),
+                event(deadlines.FEE_PAID, date(2026, 3, 18)),
+            ],
+            "缴费：2026-03-12 至 2026-03-18，与其他中止期间重叠，不重复扣除",
+        ),
+        (
+            [
+                event(deadlines.CORRECTION_REQUESTED, date(2026, 3, 4)),
+                event(deadlines.CORRECTION_RECEIVED, date(2026, 3, 25)),
+            ],
+            "2026-03-10 至 2026-03-20，在答复期限重新起算之前，不影响期限",
+        ),
+    ],
+)
+def test_pauses_that_change_nothing_say_why(extra, effect):
+    result = compute_deadlines(
+        [*CONSULTATION, *extra],
+        today=TODAY,
+        settings={"fee_notice_pauses_clock": True},
+    )
+    assert effect in result.explanations["reply_deadline"]
 
 
 EXTENSION = event(
@@ -642,6 +678,7 @@ def test_future_events_not_counted():
     result = compute_deadlines(history, today=date(2026, 3, 13))
     assert result.status == deadlines.STATUS_DUE_SOON
     assert result.closed_on is None
+    assert result.warnings == ["以下事件晚于今天，未计入：2026-03-16 replied"]
 
 
 def test_withdrawn_closes_without_verdict():

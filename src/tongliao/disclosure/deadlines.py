@@ -49,6 +49,7 @@ from typing import NamedTuple
 
 import chinese_calendar
 import datetime
+import functools
 import hashlib
 
 
@@ -308,6 +309,7 @@ class WorkingDayCalendar:
                 notable.append(day.toordinal())
             day += ONE_DAY
         self._notable[year] = notable
+        # Stored last: other threads take a year in _working as complete.
         self._working[year] = table
         return table
 
@@ -401,6 +403,16 @@ class WorkingDayCalendar:
 
 
 DEFAULT_CALENDAR = WorkingDayCalendar()
+
+
+def cached_calendar(lines: Iterable[str]) -> WorkingDayCalendar:
+    """The calendar for these registry lines, shared so its caches persist."""
+    return _cached_calendar(tuple(lines))
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_calendar(lines: tuple) -> WorkingDayCalendar:
+    return WorkingDayCalendar.from_lines(lines) if lines else DEFAULT_CALENDAR
 
 
 def _as_date(value) -> datetime.date:
@@ -505,6 +517,13 @@ class _Custom(NamedTuple):
     date: datetime.date
     deadline: datetime.date
     reason: str
+
+
+class _Clock(NamedTuple):
+    start: datetime.date  # day 0
+    limit: int  # working days allowed
+    deadline: datetime.date
+    segments: list  # (a, b): the clock ran on working days a < d <= b
 
 
 class _History(NamedTuple):
@@ -805,7 +824,8 @@ def compute_deadlines(events, calendar=None, today=None, settings=None):
                 "（第三十三条第二款要求在期限内批准）"
             )
 
-    lines = _reply_lines(calendar, cfg, history, reference, intervals, limit, segments)
+    clock = _Clock(clock_start, limit, deadline, segments)
+    lines = _reply_lines(calendar, cfg, history, reference, clock, intervals)
     if not cfg["fee_notice_pauses_clock"] and any(
         pause.kind == PAUSE_FEE and pause.start <= reference for pause in full.pauses
     ):
@@ -870,7 +890,8 @@ def _late_event_warnings(ordered, reference, closed_on) -> list:
     late = [
         f"{event['date']} {event['type']}"
         for event in ordered
-        if event["date"] > reference and event["type"] not in CLOSING_EVENTS
+        if event["date"] > reference
+        and not (closed_on and event["type"] in CLOSING_EVENTS)
     ]
     if not late:
         return []
@@ -985,7 +1006,23 @@ def _bullets(notes) -> list:
     return [f"  - {note}" for note in notes]
 
 
-def _reply_lines(calendar, cfg, history, reference, intervals, limit, segments):
+def _pause_effect(interval, reference, clock) -> str:
+    """How a pause changed the reply clock, for the explanation."""
+    if interval.excluded_working_days:
+        return (
+            f"其间 {interval.excluded_working_days} 个工作日不计入答复期限"
+            f"（{_PAUSE_BASIS[interval.kind]}）"
+        )
+    if (interval.end or reference) <= clock.start:
+        return "在答复期限重新起算之前，不影响期限"
+    if interval.start >= clock.deadline:
+        return "开始于答复期限届满之后，不顺延期限"
+    if not interval.working_days:
+        return "其间没有工作日，不影响期限"
+    return "与其他中止期间重叠，不重复扣除"
+
+
+def _reply_lines(calendar, cfg, history, reference, clock, intervals):
     lines = [
         (
             f"依据《政府信息公开条例》第三十三条第二款，答复期限为 {cfg['reply_days']} "
@@ -1014,12 +1051,7 @@ def _reply_lines(calendar, cfg, history, reference, intervals, limit, segments):
             else f"{reference.isoformat()}（尚未结束，暂按该日结束推算，"
             "期限将逐日顺延）"
         )
-        effect = (
-            f"其间 {interval.excluded_working_days} 个工作日不计入答复期限"
-            f"（{_PAUSE_BASIS[interval.kind]}）"
-            if interval.excluded_working_days
-            else "未影响答复期限"
-        )
+        effect = _pause_effect(interval, reference, clock)
         lines.append(
             f"{interval.reason}：{interval.start.isoformat()} 至 {end}，{effect}。"
         )
@@ -1029,9 +1061,9 @@ def _reply_lines(calendar, cfg, history, reference, intervals, limit, segments):
         lines.append(
             f"{extension.date.isoformat()} 经{extension.approver}批准延长 "
             f"{extension.days} 个工作日（第三十三条第二款）{reason}；"
-            f"合计 {limit} 个工作日。"
+            f"合计 {clock.limit} 个工作日。"
         )
-    notes = _day_notes(calendar, segments)
+    notes = _day_notes(calendar, clock.segments)
     if notes:
         lines.append("计数中的节假日与调休：")
         lines.extend(_bullets(notes))
