@@ -848,12 +848,11 @@ def compute_deadlines(events, calendar=None, today=None, settings=None):
 
     status, left = _status(calendar, cfg, today, deadline, closed_on)
     waiting_for = None
-    if awaiting_correction:
-        waiting_for = PAUSE_CORRECTION
-    elif open_pauses := [pause for pause in history.pauses if pause.end is None]:
-        waiting_for = open_pauses[0].kind
-    if closed_on:
-        waiting_for = None
+    if not closed_on:
+        open_kinds = [pause.kind for pause in history.pauses if pause.end is None]
+        waiting_for = (
+            PAUSE_CORRECTION if awaiting_correction else next(iter(open_kinds), None)
+        )
     return DeadlineResult(
         received=history.received,
         reply_deadline=reply_deadline,
