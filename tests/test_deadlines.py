@@ -747,25 +747,25 @@ START = st.dates(min_value=date(2005, 1, 1), max_value=date(2026, 6, 30))
 DAYS = st.integers(min_value=0, max_value=40)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(start=START, days=st.integers(min_value=1, max_value=40))
 def test_deadline_is_a_working_day(start, days):
     assert deadlines.DEFAULT_CALENDAR.is_working_day(add_working_days(start, days))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(start=START, days=DAYS)
 def test_deadline_grows_with_days(start, days):
     assert add_working_days(start, days) < add_working_days(start, days + 1)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(start=START, days=DAYS)
 def test_between_inverts_add(start, days):
     assert working_days_between(start, add_working_days(start, days)) == days
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(start=START, end=START)
 def test_between_is_antisymmetric(start, end):
     assert working_days_between(start, end) == -working_days_between(end, start)
