@@ -7,6 +7,8 @@ from zope.interface import Interface
 from zope.interface import Invalid
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
+import re
+
 
 def _month_day(value):
     """Accept MM-DD strings of a real calendar day."""
@@ -15,6 +17,26 @@ def _month_day(value):
         date(2024, month, day)
     except (ValueError, AttributeError):
         raise Invalid(_("Use the form MM-DD, for example 01-31."))
+    return True
+
+
+def _calendar_lines(lines):
+    """Accept only override lines the deadline engine can parse."""
+    from tongliao.disclosure.deadlines import parse_calendar_lines
+
+    try:
+        parse_calendar_lines(lines or [])
+    except ValueError as error:
+        match = re.match(r"calendar line (\d+) (.*?): (.*)$", str(error))
+        line, text = (match.group(1), match.group(2)) if match else ("?", "")
+        raise Invalid(
+            _(
+                "Calendar line ${line} (${text}) is not valid. Use "
+                "YYYY-MM-DD:holiday:name, YYYY-MM-DD:workday:name or YYYY:covered, "
+                "each date once.",
+                mapping={"line": line, "text": text},
+            )
+        )
     return True
 
 
@@ -81,22 +103,12 @@ class IDisclosureSettings(Interface):
     calendar_overrides = schema.List(
         title=_("Working-day calendar overrides"),
         description=_(
-            "One line per day: YYYY-MM-DD:holiday|workday:note. Enter the State "
-            "Council's yearly holiday notice here when the built-in calendar does "
-            "not cover the year yet."
+            "One line per entry: YYYY-MM-DD:holiday:name for a rest day, "
+            "YYYY-MM-DD:workday:name for a make-up working day, and YYYY:covered once "
+            "the State Council's holiday notice for that year is entered in full."
         ),
         value_type=schema.TextLine(),
         default=[],
         required=False,
-    )
-
-    calendar_covered_years = schema.List(
-        title=_("Years covered by the overrides"),
-        description=_(
-            "Years whose holiday notice has been entered in full above; dates in "
-            "years covered neither by the built-in calendar nor here are refused."
-        ),
-        value_type=schema.Int(min=2000, max=2100),
-        default=[],
-        required=False,
+        constraint=_calendar_lines,
     )
