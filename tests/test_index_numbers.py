@@ -2,8 +2,8 @@
 
 from datetime import date
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
 from tongliao.disclosure.index_numbers import COUNTER_KEY
 from tongliao.disclosure.index_numbers import format_index_number

@@ -91,7 +91,15 @@ def test_anonymous_sees_only_published_interpretation_html(linked, browser_sessi
     assert "公开的解读" in page.text
     assert "未发布的解读草稿" not in page.text
     # The metadata table in Chinese, the index number, the repealed banner.
-    for label in ("索引号", "主题分类", "发文机关", "成文日期", "发文字号", "发布日期", "有效性"):
+    for label in (
+        "索引号",
+        "主题分类",
+        "发文机关",
+        "成文日期",
+        "发文字号",
+        "发布日期",
+        "有效性",
+    ):
         assert label in page.text
     assert "1115050001147000MT/2021-00002" in page.text
     assert "本文件已废止" in page.text

@@ -13,7 +13,6 @@ from tongliao.disclosure.interfaces import IBrowserLayer
 from zope.interface import alsoProvides
 
 import pytest
-import transaction
 
 
 CREDIT_CODE = "1115050001147000MT"
@@ -34,20 +33,48 @@ VALID = {
 # (case id, changes to VALID, expected zh_CN message fragment or None = accepted)
 CASES = [
     ("valid", {}, None),
-    ("order-number-for-order", {"document_kind": "order", "document_number": "国务院令第711号"}, None),
+    (
+        "order-number-for-order",
+        {"document_kind": "order", "document_number": "国务院令第711号"},
+        None,
+    ),
     ("no-number", {"document_number": ""}, None),
     ("square-brackets", {"document_number": "通政公办字[2021]1号"}, "六角括号"),
     ("leading-zero", {"document_number": "通政公办字〔2021〕01号"}, "0"),
     ("ordinal-di", {"document_number": "通政公办字〔2021〕第1号"}, "第"),
     ("order-form-for-notice", {"document_number": "国务院令第711号"}, "令"),
-    ("written-in-future", {"date_written": TOMORROW.isoformat(), "effective": ""}, "成文日期"),
+    (
+        "written-in-future",
+        {"date_written": TOMORROW.isoformat(), "effective": ""},
+        "成文日期",
+    ),
     ("written-after-published", {"date_written": "2021-07-21"}, "发布日期"),
     ("written-same-day-published", {"date_written": "2021-07-20"}, None),
-    ("exempt-without-reason", {"disclosure_attribute": "exempt", "reassessment_date": "2022-07-01"}, "理由"),
-    ("exempt-without-reassessment", {"disclosure_attribute": "exempt", "exemption_reason": "涉及国家秘密"}, "评估"),
-    ("exempt-complete", {"disclosure_attribute": "exempt", "exemption_reason": "涉及国家秘密", "reassessment_date": "2022-07-01"}, None),
+    (
+        "exempt-without-reason",
+        {"disclosure_attribute": "exempt", "reassessment_date": "2022-07-01"},
+        "理由",
+    ),
+    (
+        "exempt-without-reassessment",
+        {"disclosure_attribute": "exempt", "exemption_reason": "涉及国家秘密"},
+        "评估",
+    ),
+    (
+        "exempt-complete",
+        {
+            "disclosure_attribute": "exempt",
+            "exemption_reason": "涉及国家秘密",
+            "reassessment_date": "2022-07-01",
+        },
+        None,
+    ),
     ("on-request-without-reason", {"disclosure_attribute": "on_request"}, "理由"),
-    ("on-request-with-reason", {"disclosure_attribute": "on_request", "exemption_reason": "仅涉及特定对象"}, None),
+    (
+        "on-request-with-reason",
+        {"disclosure_attribute": "on_request", "exemption_reason": "仅涉及特定对象"},
+        None,
+    ),
 ]
 CASE_IDS = [case[0] for case in CASES]
 
@@ -115,7 +142,11 @@ def test_browser_add_form(agency, case, changes, expected):
 
 @pytest.mark.parametrize(
     "case,changes,expected",
-    [c for c in CASES if c[0] in ("valid", "written-after-published", "exempt-without-reason")],
+    [
+        c
+        for c in CASES
+        if c[0] in ("valid", "written-after-published", "exempt-without-reason")
+    ],
 )
 def test_browser_edit_form(agency, case, changes, expected):
     doc = api.content.create(

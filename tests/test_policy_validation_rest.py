@@ -1,9 +1,9 @@
-"""The same accept/reject table through plone.restapi over real HTTP (POST and PATCH)."""
+"""The accept/reject table through plone.restapi over real HTTP (POST, PATCH)."""
 
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from tests.test_policy_validation import CASES
 from tests.test_policy_validation import CASE_IDS
+from tests.test_policy_validation import CASES
 from tests.test_policy_validation import CREDIT_CODE
 from tests.test_policy_validation import USCC_CASES
 from tests.test_policy_validation import VALID
@@ -65,7 +65,9 @@ def test_rest_create(rest_agency, manager, case, changes, expected):
 def test_rest_patch(rest_agency, manager, case, changes, expected):
     created = manager.post("/agency", json=rest_payload({**VALID, "id": "doc"}))
     assert created.status_code == 201, created.text
-    patch = {k: v for k, v in rest_payload({**VALID, **changes}).items() if k != "@type"}
+    patch = {
+        k: v for k, v in rest_payload({**VALID, **changes}).items() if k != "@type"
+    }
     patch["title"] = "新标题"
     response = manager.patch("/agency/doc", json=patch)
     title = manager.get("/agency/doc").json()["title"]

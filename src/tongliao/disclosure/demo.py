@@ -4,8 +4,8 @@ Each feature adds its own example content here; every step is idempotent so the
 profile can be re-applied on an existing site.
 """
 
-from datetime import date
 from DateTime import DateTime
+from datetime import date
 from html import escape
 from pathlib import Path
 from plone import api
@@ -76,7 +76,9 @@ def _ensure(container, obj_id, portal_type, **fields):
 def create_policy_documents(portal):
     """A Tongliao agency, the notice 通政公办字〔2021〕1号 with an interpretation,
     and a repealed document with its replacement, all published."""
-    agency, _created = _ensure(portal, DEMO_AGENCY_ID, "DisclosureAgency", **DEMO_AGENCY)
+    agency, _created = _ensure(
+        portal, DEMO_AGENCY_ID, "DisclosureAgency", **DEMO_AGENCY
+    )
     if api.content.get_state(agency, default=None) not in (None, "published"):
         api.content.transition(obj=agency, to_state="published")
 

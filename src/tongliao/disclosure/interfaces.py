@@ -5,9 +5,9 @@ from tongliao.disclosure import _
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
-from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
 def _month_day(value):
