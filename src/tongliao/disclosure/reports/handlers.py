@@ -15,13 +15,10 @@ from zope.i18n import translate
 
 
 class ReportNotApprovable(WorkflowException):
-    """Publication refused; ``messages`` are the translatable reasons."""
+    """Publication refused; the text lists the translated reasons.
 
-    def __init__(self, messages):
-        self.messages = list(messages)
-        request = getRequest()
-        text = "；".join(translate(m, context=request) for m in self.messages)
-        super().__init__(text)
+    CMFCore re-raises workflow errors as ``type(exc)(exc)``: one plain argument.
+    """
 
 
 def before_transition(report, event):
@@ -29,7 +26,10 @@ def before_transition(report, event):
         return
     problems = report_blocking_problems(report)
     if problems:
-        raise ReportNotApprovable(problems)
+        request = getRequest()
+        raise ReportNotApprovable(
+            "；".join(translate(message, context=request) for message in problems)
+        )
 
 
 def after_transition(report, event):
