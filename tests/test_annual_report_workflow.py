@@ -99,7 +99,7 @@ def test_docx_and_xlsx_contain_the_numbers(report, portal):
     assert row_total[1] == "（七）总计"
     assert row_total[3:] == ["3", "1", "0", "1", "1", "1", "7"]
     assert [c.text for c in table4.rows[3].cells][:5] == ["1", "1", "0", "0", "2"]
-    # Table 二: caption, header, 规章, 规范性文件, then 第（五）项 caption, header, 行政许可.
+    # Table 二: caption, header, 规章, 规范性文件; 第（五）项 caption, header, 行政许可.
     assert [c.text for c in table2.rows[6].cells] == ["行政许可"] + ["120"] * 3
     assert request.response.getHeader("Content-Type").startswith(
         "application/vnd.openxmlformats-officedocument.wordprocessingml"
