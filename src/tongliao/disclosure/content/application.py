@@ -11,6 +11,7 @@ from datetime import datetime
 from persistent.list import PersistentList
 from plone.autoform import directives
 from plone.dexterity.content import Container
+from plone.indexer import indexer
 from plone.namedfile.file import NamedBlobFile
 from plone.supermodel import model
 from tongliao.disclosure import _
@@ -236,7 +237,9 @@ class DisclosureApplication(Container):
         result = []
         for event in self._event_list():
             if event["type"] in EVENT_TYPES:
-                result.append({**event["data"], "type": event["type"], "date": event["date"]})
+                result.append(
+                    {**event["data"], "type": event["type"], "date": event["date"]}
+                )
         return result
 
     def has_event(self, type):
@@ -290,3 +293,53 @@ class DisclosureApplication(Container):
             and secrets.compare_digest(own, given)
             & secrets.compare_digest(own_tail, str(tail or "").strip())
         )
+
+
+# Catalog indexers: no personal data, no tracking code (only its hash) ----------
+
+
+@indexer(IDisclosureApplication)
+def reply_deadline_indexer(obj):
+    from tongliao.disclosure.workflow.application import safe_compute
+
+    result, _error = safe_compute(obj)
+    if result is None or result.reply_deadline is None:
+        return None
+    return result.reply_deadline.isoformat()
+
+
+@indexer(IDisclosureApplication)
+def received_date_indexer(obj):
+    return obj.received_date.isoformat() if obj.received_date else None
+
+
+@indexer(IDisclosureApplication)
+def replied_date_indexer(obj):
+    event = obj.last_event("replied")
+    return event["date"].isoformat() if event else None
+
+
+@indexer(IDisclosureApplication)
+def fee_pending_indexer(obj):
+    return obj.has_event("fee_notice_sent") and not obj.has_event("fee_paid")
+
+
+@indexer(IDisclosureApplication)
+def tracking_code_hash_indexer(obj):
+    return tracking_code_hash(obj.tracking_code) or None
+
+
+@indexer(IDisclosureApplication)
+def application_outcome_indexer(obj):
+    return obj.outcome or None
+
+
+@indexer(IDisclosureApplication)
+def application_channel_indexer(obj):
+    return obj.channel or None
+
+
+@indexer(IDisclosureApplication)
+def searchable_text_indexer(obj):
+    # Only what staff search by; never the applicant's personal fields.
+    return " ".join(part for part in (obj.title, obj.description) if part)
