@@ -7,6 +7,7 @@ its wording is checked when staff edit it.
 """
 
 from email.message import EmailMessage
+from email.policy import SMTP
 from io import BytesIO
 from plone import api
 from string import Template
@@ -38,7 +39,8 @@ def outcome_family(outcome):
 def legal_basis(outcome):
     """The basis of an outcome as a citation for the notice (no data notes)."""
     basis = application_outcome(outcome).get("basis") or ""
-    basis = re.sub(r"\s*\([^()]*[A-Za-z][^()]*\)", "", basis).strip()
+    # ASCII parentheses hold data notes ("(mapping: medium confidence)").
+    basis = re.sub(r"\s*\(.*$", "", basis).strip()
     if not basis or re.search(r"[A-Za-z]", basis):
         return f"{REGULATION}的有关规定"
     if basis.startswith("条例"):
@@ -156,11 +158,11 @@ def send_notice_mail(app, file_id):
     if not sender:
         logger.warning("No site email address; notice %s not mailed", file_id)
         return False
-    message = EmailMessage()
+    message = EmailMessage(policy=SMTP)
     message["Subject"] = entry["title"]
     message["From"] = f"{name} <{sender}>" if name else sender
     message["To"] = app.email
-    message.set_content("\n\n".join(entry["paragraphs"]))
+    message.set_content("\n\n".join(entry["paragraphs"]), cte="base64")
     blob = entry["file"]
     maintype, subtype = DOCX_TYPE.split("/")
     message.add_attachment(
@@ -180,11 +182,11 @@ def send_text_mail(to, subject, body):
     if not (to and sender):
         return False
     name = api.portal.get_registry_record("plone.email_from_name", default="")
-    message = EmailMessage()
+    message = EmailMessage(policy=SMTP)
     message["Subject"] = subject
     message["From"] = f"{name} <{sender}>" if name else sender
     message["To"] = to
-    message.set_content(body)
+    message.set_content(body, cte="base64")
     try:
         api.portal.get_tool("MailHost").send(message, immediate=False)
     except Exception:

@@ -16,7 +16,7 @@ from tongliao.disclosure.content.application import check_applicant_id
 from tongliao.disclosure.content.application import email_constraint
 from tongliao.disclosure.content.application import IDisclosureApplication
 from tongliao.disclosure.content.application import phone_constraint
-from tongliao.disclosure.content.application import VIEW_APPLICANT_DATA
+from tongliao.disclosure.content.application import VIEW_APPLICANT_DATA_TITLE
 from tongliao.disclosure.notices import send_text_mail
 from tongliao.disclosure.services.application import deadlines_json
 from tongliao.disclosure.services.application import mask_name
@@ -340,7 +340,7 @@ class CaseView(BrowserView):
 
     @property
     def can_see_data(self):
-        return api.user.has_permission(VIEW_APPLICANT_DATA, obj=self.context)
+        return api.user.has_permission(VIEW_APPLICANT_DATA_TITLE, obj=self.context)
 
     @property
     def can_handle(self):

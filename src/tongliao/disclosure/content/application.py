@@ -29,6 +29,8 @@ import secrets
 
 
 VIEW_APPLICANT_DATA = "tongliao.disclosure.ViewApplicantData"
+# plone.api and checkPermission take the permission title, ZCML the id.
+VIEW_APPLICANT_DATA_TITLE = "tongliao.disclosure: View applicant data"
 PERSONAL_FIELDS = ("applicant_name", "id_number", "phone", "address", "email")
 
 # Crockford-like alphabet without 0/O, 1/I/L, U: nothing to misread on paper.

@@ -5,7 +5,7 @@ from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from plone.restapi.services import Service
 from tongliao.disclosure import ratelimit
-from tongliao.disclosure.content.application import VIEW_APPLICANT_DATA
+from tongliao.disclosure.content.application import VIEW_APPLICANT_DATA_TITLE
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
 from tongliao.disclosure.workflow.application import find_case
@@ -98,7 +98,7 @@ class ApplicationSerializer(SerializeFolderToJson):
         app = self.context
         result["events"] = events_json(app)
         result["deadlines"] = deadlines_json(app)
-        can_see = api.user.has_permission(VIEW_APPLICANT_DATA, obj=app)
+        can_see = api.user.has_permission(VIEW_APPLICANT_DATA_TITLE, obj=app)
         result["notices"] = (
             [
                 {
