@@ -368,3 +368,140 @@ def test_staff_registration_form(site, browser_session):
     assert (
         "第三十一条" in page.text or "提交之日" in page.text or "双方确认" in page.text
     )
+
+
+# No-leak table -------------------------------------------------------------------
+
+SECRETS = [
+    APPLICANT["applicant_name"],
+    APPLICANT["id_number"],
+    APPLICANT["phone"],
+    APPLICANT["email"],
+    APPLICANT["address"],
+]
+
+
+@pytest.fixture
+def case(site, browser_session):
+    code = code_of(apply_online(browser_session))
+    transaction.begin()
+    with api.env.adopt_roles(["Manager"]):
+        agency = site["agency"]
+        from Products.CMFPlone.interfaces.syndication import IFeedSettings
+
+        IFeedSettings(agency).enabled = True
+        api.portal.set_registry_record("plone.enable_sitemap", True)
+    transaction.commit()
+    return the_case(site), code
+
+
+CHANNELS = [
+    ("item page", "html", "agency/{id}"),
+    ("item REST", "api", "agency/{id}"),
+    ("item REST expanded", "api", "agency/{id}?expand=breadcrumbs,navigation"),
+    ("@search", "api", "@search?SearchableText=供热价格&fullobjects=1"),
+    ("@search by name", "api", "@search?SearchableText=张三丰"),
+    (
+        "@search by type",
+        "api",
+        "@search?portal_type=DisclosureApplication&metadata_fields=_all",
+    ),
+    ("search page", "html", "@@search?SearchableText=供热价格"),
+    ("sitemap", "html", "sitemap.xml.gz"),
+    ("RSS", "html", "agency/RSS"),
+    ("agency listing", "html", "agency/folder_contents"),
+    ("agency REST listing", "api", "agency?fullobjects=1"),
+    ("dashboard", "html", "@@applications-dashboard"),
+    ("agency dashboard", "html", "agency/@@applications-dashboard"),
+    ("notice download", "html", "agency/{id}/@@notice?id=f2"),
+    ("evidence download", "html", "agency/{id}/@@evidence?id=f1"),
+]
+VIEWERS = [
+    ("anonymous", None),
+    ("site administrator", ("siteadmin", PASSWORD)),
+]
+
+
+def _body(response):
+    if response.headers.get("Content-Type", "").startswith("application/x-gzip") or (
+        response.content[:2] == b"\x1f\x8b"
+    ):
+        import gzip
+
+        return gzip.decompress(response.content).decode("utf-8", "replace")
+    return response.text
+
+
+@pytest.mark.parametrize("viewer,auth", VIEWERS)
+@pytest.mark.parametrize("channel,kind,path", CHANNELS)
+def test_no_leak(
+    case, browser_session, request_factory, viewer, auth, channel, kind, path
+):
+    app, code = case
+    with api.env.adopt_roles(["Manager"]):
+        from tongliao.disclosure.workflow.application import perform
+
+        perform(app, "reply", outcome="granted")
+    transaction.commit()
+    if kind == "html":
+        session = browser_session(auth) if auth else browser_session()
+    else:
+        session = request_factory(basic_auth=auth) if auth else request_factory()
+    response = session.get(path.format(id=app.getId(), code=code))
+    body = _body(response)
+    for secret in SECRETS:
+        assert secret not in body, f"{channel} shows {secret} to {viewer}"
+    assert code not in body
+    if viewer == "anonymous":
+        # Not even the case's existence: its title never reaches anonymous.
+        assert app.Title() not in body
+
+
+def test_site_administrator_sees_masked_data(case, browser_session, request_factory):
+    app, _code = case
+    page = browser_session(("siteadmin", PASSWORD)).get(f"agency/{app.getId()}")
+    assert page.status_code == 200
+    assert "1101**********002X" in page.text
+    assert "张**" in page.text
+    data = (
+        request_factory(basic_auth=("siteadmin", PASSWORD))
+        .get(f"agency/{app.getId()}")
+        .json()
+    )
+    assert "applicant_name" not in data and "tracking_code" not in data
+    assert data["applicant_masked"]["id_number"] == "1101**********002X"
+    assert data["events"][0]["type"] == "received"
+
+
+def test_export_leaves_out_personal_data(case):
+    """collective.exportimport serializes with our serializer: read permission holds."""
+    from plone.app.testing import login
+    from zope.component import getMultiAdapter
+    from zope.globalrequest import getRequest
+    from zope.interface import alsoProvides
+    from tongliao.disclosure.interfaces import IBrowserLayer
+
+    app, code = case
+    portal = api.portal.get()
+    request = getRequest() or portal.REQUEST
+    alsoProvides(request, IBrowserLayer)
+
+    def export(user):
+        login(portal, user)
+        view = getMultiAdapter((portal, request), name="export_content")
+        view.portal_type = ["DisclosureApplication"]
+        view.path = "/".join(portal.getPhysicalPath())
+        view.depth = -1
+        view.migration = True
+        view.include_revisions = False
+        view.include_blobs = 0
+        view.errors = []
+        return repr(list(view.export_content()))
+
+    as_admin = export("siteadmin")
+    assert app.getId() in as_admin  # the case itself is exported
+    for secret in SECRETS:
+        assert secret not in as_admin
+    assert code not in as_admin
+    # The officer, who holds the permission, exports the full record.
+    assert APPLICANT["id_number"] in export("officer")
