@@ -1,6 +1,5 @@
 """依申请公开 over real HTTP: online form, SMTP, staff actions, notices, lookup."""
 
-from datetime import date
 from docx import Document
 from email import message_from_bytes
 from email import policy
@@ -476,10 +475,10 @@ def test_site_administrator_sees_masked_data(case, browser_session, request_fact
 def test_export_leaves_out_personal_data(case):
     """collective.exportimport serializes with our serializer: read permission holds."""
     from plone.app.testing import login
+    from tongliao.disclosure.interfaces import IBrowserLayer
     from zope.component import getMultiAdapter
     from zope.globalrequest import getRequest
     from zope.interface import alsoProvides
-    from tongliao.disclosure.interfaces import IBrowserLayer
 
     app, code = case
     portal = api.portal.get()
