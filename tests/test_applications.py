@@ -282,12 +282,12 @@ class TestFees:
 
 class TestDashboard:
     def test_buckets_and_counts(self, portal, agency):
+        from tongliao.disclosure.calendar import site_today
         from tongliao.disclosure.interfaces import IBrowserLayer
-        from tongliao.disclosure.validators import today_in_china
         from zope.component import getMultiAdapter
         from zope.interface import alsoProvides
 
-        today = today_in_china()
+        today = site_today()
         # Received so that the reply is due in 2 working days.
         received = today
         while cal().add_working_days(received, 20) > cal().add_working_days(today, 2):

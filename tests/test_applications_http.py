@@ -75,7 +75,7 @@ def site(functional_portal, smtp_sink):
         portal.MailHost.smtp_port = port
         # Replies late in the year run into 2027, which chinesecalendar lacks.
         api.portal.set_registry_record(
-            "tongliao.disclosure.calendar_covered_years", [2027]
+            "tongliao.disclosure.calendar_overrides", ["2027:covered"]
         )
         agency = api.content.create(
             container=portal,

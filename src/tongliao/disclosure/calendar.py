@@ -1,48 +1,38 @@
 """The site's working-day calendar: chinesecalendar plus the registry overrides.
 
-Every feature that counts working days asks :func:`get_site_calendar` so that
-the overrides staff enter in @@disclosure-settings apply everywhere at once.
+Every feature that counts working days gets its calendar and "today" here, so the
+overrides staff enter in the control panel apply everywhere at once.
 """
 
-from functools import lru_cache
 from plone import api
-from tongliao.disclosure.deadlines import DEFAULT_SETTINGS
-from tongliao.disclosure.deadlines import WorkingDayCalendar
+from tongliao.disclosure.deadlines import cached_calendar
+from tongliao.disclosure.validators import today_in_china
 
 
-PREFIX = "tongliao.disclosure"
-
-
-@lru_cache(maxsize=8)
-def _calendar(lines, covered_years):
-    return WorkingDayCalendar.from_lines(lines, covered_years=covered_years)
-
-
-def _record(name, default):
-    value = api.portal.get_registry_record(f"{PREFIX}.{name}", default=default)
-    return default if value is None else value
+OVERRIDES_RECORD = "tongliao.disclosure.calendar_overrides"
 
 
 def get_site_calendar():
-    """The WorkingDayCalendar of this site (cached per registry content).
-
-    Raises ValueError when an override line is malformed (the control panel
-    refuses such lines, so this only happens with hand-edited registries).
-    """
-    lines = tuple(_record("calendar_overrides", []))
-    years = tuple(sorted(_record("calendar_covered_years", [])))
-    return _calendar(lines, years)
+    """The WorkingDayCalendar built from the registry (cached per record value)."""
+    lines = api.portal.get_registry_record(OVERRIDES_RECORD, default=None) or []
+    return cached_calendar(lines)
 
 
-def get_deadline_settings():
-    """The settings compute_deadlines takes, read from the registry."""
+def site_today():
+    """Today in China; tests move the clock by patching this function."""
+    return today_in_china()
+
+
+def deadline_settings():
+    """The compute_deadlines settings taken from the registry."""
+    prefix = "tongliao.disclosure."
     return {
-        "due_soon_working_days": int(
-            _record("due_soon_working_days", DEFAULT_SETTINGS["due_soon_working_days"])
+        "due_soon_working_days": api.portal.get_registry_record(
+            prefix + "due_soon_working_days", default=3
         ),
         "fee_notice_pauses_clock": bool(
-            _record(
-                "fee_notice_pauses_clock", DEFAULT_SETTINGS["fee_notice_pauses_clock"]
+            api.portal.get_registry_record(
+                prefix + "fee_notice_pauses_clock", default=False
             )
         ),
     }

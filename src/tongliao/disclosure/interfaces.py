@@ -6,6 +6,10 @@ from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+import re
 
 
 def _month_day(value):
@@ -15,6 +19,26 @@ def _month_day(value):
         date(2024, month, day)
     except (ValueError, AttributeError):
         raise Invalid(_("Use the form MM-DD, for example 01-31."))
+    return True
+
+
+def _calendar_lines(lines):
+    """Accept only override lines the deadline engine can parse."""
+    from tongliao.disclosure.deadlines import parse_calendar_lines
+
+    try:
+        parse_calendar_lines(lines or [])
+    except ValueError as error:
+        match = re.match(r"calendar line (\d+) (.*?): (.*)$", str(error))
+        line, text = (match.group(1), match.group(2)) if match else ("?", "")
+        raise Invalid(
+            _(
+                "Calendar line ${line} (${text}) is not valid. Use "
+                "YYYY-MM-DD:holiday:name, YYYY-MM-DD:workday:name or YYYY:covered, "
+                "each date once.",
+                mapping={"line": line, "text": text},
+            )
+        )
     return True
 
 
@@ -35,6 +59,21 @@ class IDisclosureSettings(Interface):
         default=3,
         min=0,
         max=60,
+    )
+
+    index_number_year_source = schema.Choice(
+        title=_("Year in the index number"),
+        description=_(
+            "Which year the index number carries. Tongliao's convention is not "
+            "confirmed; publication year is the default."
+        ),
+        vocabulary=SimpleVocabulary(
+            [
+                SimpleTerm("published", title=_("Year of publication")),
+                SimpleTerm("date_written", title=_("Year the document was written")),
+            ]
+        ),
+        default="published",
     )
 
     guide_review_interval_days = schema.Int(
@@ -81,24 +120,14 @@ class IDisclosureSettings(Interface):
     calendar_overrides = schema.List(
         title=_("Working-day calendar overrides"),
         description=_(
-            "One line per day: YYYY-MM-DD:holiday|workday:note. Enter the State "
-            "Council's yearly holiday notice here when the built-in calendar does "
-            "not cover the year yet."
+            "One line per entry: YYYY-MM-DD:holiday:name for a rest day, "
+            "YYYY-MM-DD:workday:name for a make-up working day, and YYYY:covered once "
+            "the State Council's holiday notice for that year is entered in full."
         ),
         value_type=schema.TextLine(),
         default=[],
         required=False,
-    )
-
-    calendar_covered_years = schema.List(
-        title=_("Years covered by the overrides"),
-        description=_(
-            "Years whose holiday notice has been entered in full above; dates in "
-            "years covered neither by the built-in calendar nor here are refused."
-        ),
-        value_type=schema.Int(min=2000, max=2100),
-        default=[],
-        required=False,
+        constraint=_calendar_lines,
     )
 
 

@@ -12,6 +12,7 @@ from tongliao.disclosure import _
 from tongliao.disclosure import logger
 from tongliao.disclosure import ratelimit
 from tongliao.disclosure.calendar import get_site_calendar
+from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.content.application import check_applicant_id
 from tongliao.disclosure.content.application import email_constraint
 from tongliao.disclosure.content.application import IDisclosureApplication
@@ -22,7 +23,6 @@ from tongliao.disclosure.services.application import deadlines_json
 from tongliao.disclosure.services.application import mask_name
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
-from tongliao.disclosure.validators import today_in_china
 from tongliao.disclosure.vocabularies import APPLICANT_TYPES
 from tongliao.disclosure.vocabularies import APPLICATION_CHANNELS
 from tongliao.disclosure.vocabularies import APPLICATION_OUTCOMES
@@ -218,7 +218,7 @@ class ApplyView(BrowserView):
 
     def create(self, data, proof):
         alsoProvides(self.request, IDisableCSRFProtection)
-        today = today_in_china()
+        today = site_today()
         with api.env.adopt_roles(["Manager"]):
             app = api.content.create(
                 container=self.context,
@@ -452,7 +452,7 @@ class CaseView(BrowserView):
         return actions
 
     def today(self):
-        return today_in_china().isoformat()
+        return site_today().isoformat()
 
 
 ACTION_PARAMS = (
@@ -481,7 +481,7 @@ class ActionView(BrowserView):
         CheckAuthenticator(self.request)
         form = self.request.form
         try:
-            day = date.fromisoformat(form.get("date") or today_in_china().isoformat())
+            day = date.fromisoformat(form.get("date") or site_today().isoformat())
         except ValueError:
             day = None
         params = {name: form.get(name) for name in ACTION_PARAMS if form.get(name)}
@@ -552,7 +552,7 @@ BUCKETS = ("overdue", "due_soon", "awaiting_correction", "consulting")
 class DashboardView(BrowserView):
     """@@applications-dashboard on the site or an agency; catalog only."""
 
-    template = ViewPageTemplateFile("templates/dashboard.pt")
+    template = ViewPageTemplateFile("templates/applications_dashboard.pt")
     batch_size = 50
 
     def __call__(self):
@@ -564,7 +564,7 @@ class DashboardView(BrowserView):
         )
 
     def queries(self):
-        today = today_in_china()
+        today = site_today()
         base = {
             "portal_type": "DisclosureApplication",
             "path": "/".join(self.context.getPhysicalPath()),

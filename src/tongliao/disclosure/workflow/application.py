@@ -9,15 +9,15 @@ beyond 20 working days …) is refused with a clear error and nothing changes.
 from datetime import date
 from plone import api
 from tongliao.disclosure import _
-from tongliao.disclosure.calendar import get_deadline_settings
+from tongliao.disclosure.calendar import deadline_settings
 from tongliao.disclosure.calendar import get_site_calendar
+from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.content.application import new_tracking_code
 from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.deadlines import compute_deadlines
 from tongliao.disclosure.fees import compute_fee
 from tongliao.disclosure.notices import issue_notice
 from tongliao.disclosure.notices import send_notice_mail
-from tongliao.disclosure.validators import today_in_china
 from tongliao.disclosure.vocabularies import application_outcome
 
 import secrets
@@ -73,8 +73,8 @@ def compute(app, today=None, extra_events=()):
     return compute_deadlines(
         list(app.engine_events()) + list(extra_events),
         get_site_calendar(),
-        today=today or today_in_china(),
-        settings=get_deadline_settings(),
+        today=today or site_today(),
+        settings=deadline_settings(),
     )
 
 
@@ -110,7 +110,7 @@ def initialise(app, event=None):
     app._initialised = True
     if not app.tracking_code:
         app.tracking_code = unique_tracking_code()
-    received = app.received_date or today_in_china()
+    received = app.received_date or site_today()
     app.received_date = received
     if not app.title:
         app.title = f"政府信息公开申请 {received:%Y%m%d}-{secrets.token_hex(2)}"
@@ -183,9 +183,9 @@ def perform(app, action, day=None, note="", **params):
         _("You may not handle this application."),
     )
     transition, engine_type = ACTIONS[action]
-    day = day or today_in_china()
+    day = day or site_today()
     _require(isinstance(day, date), _("Enter a valid date."))
-    _require(day <= today_in_china(), _("The date cannot be later than today."))
+    _require(day <= site_today(), _("The date cannot be later than today."))
     _require(day >= app.received_date, _("The date cannot be before the receipt."))
     state = api.content.get_state(app)
     if transition:
@@ -325,7 +325,7 @@ def expire_unpaid_fees(container=None, today=None):
     Returns the paths of the cases closed. Runs with the officer's rights the
     caller has, or elevated when called from a maintenance view.
     """
-    today = today or today_in_china()
+    today = today or site_today()
     calendar = get_site_calendar()
     catalog = api.portal.get_tool("portal_catalog")
     query = {
