@@ -2,14 +2,12 @@
 applications across 2023–2026, with the tables worked out by hand in
 test_annual_report_compute.py.
 
-Applications are real DisclosureApplications handled with ``perform`` when the
-type exists in this tree; before the applications branch lands they are
-catalogued as stubs carrying exactly the index values its indexers produce.
+Applications are real DisclosureApplications, handled with ``perform`` (reply,
+withdraw) as staff do.
 """
 
 from datetime import date
 from plone import api
-from Products.ZCatalog.ZCatalog import ZCatalog
 
 
 CODE_A = "1115050001147000MT"
@@ -71,47 +69,6 @@ OTHER_AGENCY_APPLICATIONS = [
 ]
 
 
-def application_type_exists():
-    types = api.portal.get_tool("portal_types")
-    return "DisclosureApplication" in types.objectIds()
-
-
-class ApplicationStub:
-    """What the catalog sees of a DisclosureApplication (the same index values)."""
-
-    portal_type = "DisclosureApplication"
-
-    def __init__(self, path, applicant_type, received, closing):
-        self._path = tuple(path.split("/"))
-        self.applicant_type = applicant_type
-        self.received_date = received.isoformat()
-        self.closed_date = None
-        self.replied_date = None
-        self.application_outcome = None
-        self.review_state = "processing"
-        if closing is not None:
-            kind, day, outcome = closing
-            self.closed_date = day.isoformat()
-            if kind == "reply":
-                self.review_state = "replied"
-                self.replied_date = day.isoformat()
-                self.application_outcome = outcome
-            else:
-                self.review_state = "withdrawn"
-
-    def getPhysicalPath(self):
-        return self._path
-
-
-def catalog_stub(container, app_id, applicant_type, received, closing):
-    catalog = api.portal.get_tool("portal_catalog")
-    path = "/".join(container.getPhysicalPath()) + "/" + app_id
-    stub = ApplicationStub(path, applicant_type, received, closing)
-    # The plain ZCatalog method: no Plone wrapper, the stub's attributes are the values.
-    ZCatalog.catalog_object(catalog, stub, uid=path)
-    return stub
-
-
 def create_application(container, app_id, applicant_type, received, closing):
     from tongliao.disclosure.workflow.application import perform
 
@@ -140,9 +97,7 @@ def create_application(container, app_id, applicant_type, received, closing):
 
 
 def add_application(container, *spec):
-    if application_type_exists():
-        return create_application(container, *spec)
-    return catalog_stub(container, *spec)
+    return create_application(container, *spec)
 
 
 def create_document(container, doc_id, flag, written, repeal, validity, publish):

@@ -219,3 +219,20 @@ def test_table4_totals_and_missing_manual_cells(report_site):
     assert failing(report) - {"t2.repeal_date_missing"} == {"t4.total.review"}
     report.t4_review_total = 3
     assert report_blocking_problems(report) == []
+
+
+def test_closed_date_index_of_real_applications(report_site):
+    agency, _other = report_site
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(agency.getPhysicalPath())
+    brains = {
+        b.getId: b
+        for b in catalog.unrestrictedSearchResults(
+            portal_type="DisclosureApplication", path=path
+        )
+    }
+    assert brains["a4"].review_state == "withdrawn"
+    assert brains["a4"].closed_date == "2024-11-11"  # the withdrawal
+    assert brains["a6"].closed_date == "2025-02-10"  # the reply (no_correction)
+    assert brains["a6"].application_outcome == "no_correction"
+    assert brains["c4"].closed_date is None  # still open
