@@ -36,8 +36,10 @@ class IDisclosureAgency(model.Schema):
             "department by 31 January (deadlines in the settings)."
         ),
         vocabulary=AGENCY_KINDS,
-        required=True,
+        # Not required: agencies created before this field count as departments.
+        required=False,
         default="department",
+        missing_value="department",
     )
 
     address = schema.TextLine(title=_("Address"), required=False)
