@@ -116,3 +116,15 @@ def test_override_form_needs_reason(site, browser_session):
     assert "请填写修改计算数字的理由" in response.text
     transaction.begin()
     assert "t3.partial.business" not in reports.overrides(site)
+
+
+def test_dashboard_warns_in_chinese(site, browser_session, monkeypatch):
+    from datetime import date
+    from tongliao.disclosure.reports import warnings as report_warnings
+
+    monkeypatch.setattr(report_warnings, "site_today", lambda: date(2026, 2, 1))
+    url = api.portal.get().absolute_url() + "/@@disclosure-dashboard"
+    html = browser_session(role="Manager").get(url).text
+    assert "通辽市甲局：2025年度政府信息公开工作年度报告应于2026年1月31日前公布" in html
+    assert "通辽市人民政府：请于2026年3月31日前公布2025年度" in html
+    assert browser_session().get(url, allow_redirects=False).status_code in (302, 401)
