@@ -66,8 +66,8 @@ def check_directory(agency):
                 result.unfulfilled.append(item)
             continue
         days = item.time_limit_days
-        if days is None:
-            continue
+        if not isinstance(days, int):
+            continue  # Missing.Value: the time limit names no working days
         for document in fulfilling:
             written = _as_date(document.date_written)
             published = _as_date(document.effective)

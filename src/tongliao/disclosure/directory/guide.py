@@ -121,7 +121,7 @@ class GuideReviewWarnings:
         for brain in api.content.find(
             portal_type="DisclosureGuide", sort_on="sortable_title"
         ):
-            reviewed = brain.last_reviewed
+            reviewed = brain.last_reviewed or None  # Missing.Value when unset
             if reviewed is not None and reviewed >= limit:
                 continue
             if reviewed is None:
