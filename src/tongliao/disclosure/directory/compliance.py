@@ -4,7 +4,8 @@ Start date of a time limit: the document's 成文日期 (``date_written``), read
 the 信息形成之日 of "信息形成或者变更之日起N个工作日内" (day 0). The deadline is
 the N-th working day after it in the site calendar; content published (发布日期,
 ``effective``, in China) after the deadline is late. Items disclosed on request
-(依申请) are not expected to have published content. Catalog brains only.
+(依申请) are not expected to have published content; only published items are
+checked (a draft item is not in force yet). Catalog brains only.
 """
 
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ def check_directory(agency):
     result.items = list(
         api.content.find(
             portal_type="DirectoryItem",
+            review_state="published",  # items in force; drafts oblige nothing yet
             path="/".join(agency.getPhysicalPath()),
             sort_on="directory_code",
         )
