@@ -221,3 +221,39 @@ def test_guide_warning_on_dashboard(agency, browser_session, clock):
     clock(date(2025, 1, 11))
     dashboard = officer.get("@@disclosure-dashboard")
     assert "最近一次审核于 2024-01-10，已超过 365 天" in dashboard.text
+
+
+def test_add_form_refuses_a_taken_code(agency, browser_session):
+    manager = browser_session(role="Manager")
+    url = "agency/directory/category-1/++add++DirectoryItem"
+    form = manager.get(url)
+    assert form.status_code == 200
+    assert "事项编码" in form.text
+    fields = {
+        "form.widgets.IBasic.title": "政府信息公开目录",
+        "form.widgets.code": "ZWGK-002",
+        "form.widgets.level1_item": "政务公开",
+        "form.widgets.level2_item": "政府信息公开目录",
+        "form.widgets.content_elements": "索引、名称、内容概述、生成日期",
+        "form.widgets.time_limit": "信息形成或者变更之日起20个工作日内",
+        "form.widgets.responsible_body": "科尔沁区人民政府办公室",
+        "form.widgets.channels": ["website"],
+        "form.widgets.channels-empty-marker": "1",
+        "form.widgets.audience": "public",
+        "form.widgets.disclosure_mode": "proactive",
+        "form.widgets.level": ["county"],
+        "form.widgets.level-empty-marker": "1",
+        "form.buttons.save": "保存",
+        "_authenticator": authenticator(form.text),
+    }
+    refused = manager.post(url, data=fields)
+    assert refused.status_code == 200
+    assert "事项编码 ZWGK-002 已在本机关的标准目录中使用" in refused.text
+    assert item_count() == 14
+    fields["form.widgets.code"] = "ZWGK-010"
+    created = manager.post(url, data=fields)
+    assert created.status_code == 200
+    assert item_count() == 15
+    transaction.begin()
+    item = spreadsheet.agency_items(api.portal.get()["agency"])["ZWGK-010"]
+    assert item.level1_item == "政务公开"
