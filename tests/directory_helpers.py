@@ -23,9 +23,7 @@ def make_xlsx(records, headers=HEADERS, title_row=None):
         sheet.append([title_row])
     sheet.append(list(headers))
     for number, record in enumerate(records, start=1):
-        sheet.append(
-            [number if h == "序号" else record.get(h, "") for h in headers]
-        )
+        sheet.append([number if h == "序号" else record.get(h, "") for h in headers])
     stream = BytesIO()
     workbook.save(stream)
     return stream.getvalue()

@@ -1,8 +1,8 @@
 """Compliance of the directory on known data, and the disclosure guide: the draft
 created with each agency, the review warning with a moved clock, versioning."""
 
-from datetime import date
 from DateTime import DateTime
+from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -82,9 +82,9 @@ def test_compliance_on_known_data(agency):
     assert "ZWGK-001" not in unfulfilled
     assert "YWJY-001" in unfulfilled and "SHJZ-004" not in unfulfilled
     assert {"SHJZ-001", "SHJZ-002", "YWJY-002"}.isdisjoint(unfulfilled)
-    assert [(late.item.directory_code, late.document.getId) for late in result.late] == [
-        ("SHJZ-001", "late")
-    ]
+    assert [
+        (late.item.directory_code, late.document.getId) for late in result.late
+    ] == [("SHJZ-001", "late")]
     late = result.late[0]
     assert late.deadline == date(2024, 9, 30)
     assert late.published == date(2024, 10, 8)
@@ -140,7 +140,9 @@ def guide_warnings(portal):
         (date(2024, 5, 29), 90, False),
     ],
 )
-def test_guide_staleness_follows_the_clock(agency, portal, clock, today, interval, warned):
+def test_guide_staleness_follows_the_clock(
+    agency, portal, clock, today, interval, warned
+):
     guide = agency["guide"]
     guide.last_reviewed = date(2024, 3, 2)
     guide.reindexObject()

@@ -108,7 +108,9 @@ def test_import_dry_run_then_real_then_repeat(agency, browser_session):
     officer = browser_session(("officer", "secret-officer"))
     records = demo_records()
     records[7]["公开时限"] = "信息形成或者变更之日起10个工作日内"
-    records.append({**records[0], "事项编码": "ZWGK-009", "二级事项": "政府信息公开目录"})
+    records.append(
+        {**records[0], "事项编码": "ZWGK-009", "二级事项": "政府信息公开目录"}
+    )
     data = make_xlsx(records)
 
     dry = post_import(officer, data, dry_run=True)
@@ -137,7 +139,9 @@ def test_bad_file_imports_nothing(agency, browser_session):
     officer = browser_session(("officer", "secret-officer"))
     records = demo_records()
     records[0]["公开时限"] = "信息形成或者变更之日起5个工作日内"  # a valid change …
-    records.append({**records[1], "事项编码": "NEW-1", "二级事项": "新事项"})  # … a new row
+    records.append(
+        {**records[1], "事项编码": "NEW-1", "二级事项": "新事项"}
+    )  # … a new row
     records[3]["公开对象"] = "全体市民"  # … and one bad row
     records[9]["公开层级"] = ""
     before = item_count()

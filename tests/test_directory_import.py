@@ -112,7 +112,10 @@ def _duplicate_code(records):
 @pytest.mark.parametrize(
     "change,expected",
     [
-        (_bad("公开对象", "全体市民", 3), ["第 5 行", "公开对象", "全体市民", "全社会"]),
+        (
+            _bad("公开对象", "全体市民", 3),
+            ["第 5 行", "公开对象", "全体市民", "全社会"],
+        ),
         (_bad("公开方式", "", 1), ["第 3 行", "公开方式", "必须填写"]),
         (_bad("公开层级", "省级", 7), ["第 9 行", "公开层级", "省级", "县级"]),
         (_bad("公开渠道和载体", "政府网站、微博", 0), ["第 2 行", "微博"]),
@@ -166,7 +169,9 @@ def test_reimport_is_idempotent(agency, portal):
     items = spreadsheet.agency_items(agency)
     stamps = {code: obj.modified() for code, obj in items.items()}
     repository = portal.portal_repository
-    versions = {code: len(repository.getHistoryMetadata(obj)) for code, obj in items.items()}
+    versions = {
+        code: len(repository.getHistoryMetadata(obj)) for code, obj in items.items()
+    }
     plans = import_xlsx(agency, data)
     assert {plan.action for plan in plans} == {"unchanged"}
     assert all(plan.changes == [] for plan in plans)
@@ -214,8 +219,9 @@ def test_dry_run_plan_changes_nothing(agency, portal):
 def test_departments_layout_without_code_two_row_header(agency, portal):
     """A sheet as departments keep it: a title line, 公开事项 over 一级/二级事项,
     no 事项编码, ticked boxes; re-importing it updates instead of duplicating."""
-    import openpyxl
     from io import BytesIO
+
+    import openpyxl
 
     records = demo_records()[4:7]
     workbook = openpyxl.Workbook()
@@ -241,9 +247,7 @@ def test_departments_layout_without_code_two_row_header(agency, portal):
     plans = import_xlsx(agency, data)
     assert {plan.action for plan in plans} == {"unchanged"}
     assert item_count(portal) == 3
-    exported = cell_values(
-        spreadsheet.write_workbook(spreadsheet.export_rows(agency))
-    )
+    exported = cell_values(spreadsheet.write_workbook(spreadsheet.export_rows(agency)))
     assert exported[1][12] == codes[0]
 
 
