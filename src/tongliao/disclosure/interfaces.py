@@ -100,3 +100,8 @@ class IDisclosureSettings(Interface):
         default=[],
         required=False,
     )
+
+
+class IReviewable(Interface):
+    """Marker: the item goes through disclosure_review_workflow and keeps review
+    records (behavior ``tongliao.disclosure.reviewable``)."""
