@@ -6,7 +6,7 @@ Nothing here can change or remove a stored record: readers get copies.
 """
 
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.list import PersistentList
 from zope.annotation.interfaces import IAnnotations
 
@@ -66,11 +66,11 @@ def append_record(obj, **data):
     if unknown:
         raise ValueError(f"Unknown review record fields: {sorted(unknown)}")
     records = _storage(obj, create=True)
-    record = {name: None for name in FIELDS}
+    record = dict.fromkeys(FIELDS)
     record.update(copy.deepcopy(data))
     record["seq"] = len(records) + 1
     if not record["time"]:
-        record["time"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        record["time"] = datetime.now(UTC).isoformat(timespec="seconds")
     # A tuple of pairs: no stored record offers a mutating method.
     records.append(tuple(record.items()))
     return dict(record)

@@ -220,7 +220,7 @@ def guard_allows(obj, transition):
 
 
 def transition_for(obj, action):
-    """The transition that ``action`` (pass/reject/withdraw) means in the item's state."""
+    """The transition that ``action`` (pass/reject/withdraw) means now."""
     state = review_state(obj)
     if action == "pass" and state in PASS_TRANSITION:
         return PASS_TRANSITION[state]
