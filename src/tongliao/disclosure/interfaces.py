@@ -5,6 +5,8 @@ from tongliao.disclosure import _
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
@@ -35,6 +37,21 @@ class IDisclosureSettings(Interface):
         default=3,
         min=0,
         max=60,
+    )
+
+    index_number_year_source = schema.Choice(
+        title=_("Year in the index number"),
+        description=_(
+            "Which year the index number carries. Tongliao's convention is not "
+            "confirmed; publication year is the default."
+        ),
+        vocabulary=SimpleVocabulary(
+            [
+                SimpleTerm("published", title=_("Year of publication")),
+                SimpleTerm("date_written", title=_("Year the document was written")),
+            ]
+        ),
+        default="published",
     )
 
     guide_review_interval_days = schema.Int(

@@ -1,0 +1,166 @@
+"""Public views of agencies, policy documents and interpretations."""
+
+from AccessControl import getSecurityManager
+from plone import api
+from Products.Five.browser import BrowserView
+from tongliao.disclosure.lag import interpretation_lag
+from tongliao.disclosure.relations import back_references
+from tongliao.disclosure.relations import forward_references
+from tongliao.disclosure.validators import _as_date
+from tongliao.disclosure.vocabularies import DISCLOSURE_ATTRIBUTES
+from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
+from tongliao.disclosure.vocabularies import FIVE_PUBLICITY
+from tongliao.disclosure.vocabularies import get_vocabulary
+from tongliao.disclosure.vocabularies import INTERPRETATION_FORMS
+from tongliao.disclosure.vocabularies import SUBJECT_CATEGORIES
+from tongliao.disclosure.vocabularies import VALIDITY
+
+
+def term_title(name, token):
+    if not token:
+        return ""
+    try:
+        return get_vocabulary(name).getTerm(token).title
+    except LookupError:
+        return token
+
+
+def chinese_date(value):
+    """2021年3月5日 (GB/T 9704: no leading zeros)."""
+    day = _as_date(value)
+    if day is None:
+        return ""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class _Base(BrowserView):
+    def is_staff(self):
+        return bool(
+            getSecurityManager().checkPermission("Modify portal content", self.context)
+        )
+
+    def contents(self, portal_types=None):
+        """Children as brains (never woken), in folder order."""
+        query = {
+            "path": {"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            "sort_on": "getObjPositionInParent",
+        }
+        if portal_types:
+            query["portal_type"] = portal_types
+        return api.content.find(**query)
+
+    chinese_date = staticmethod(chinese_date)
+
+
+class PolicyDocumentView(_Base):
+    def metadata(self):
+        """Rows of the gov catalogue metadata table: (label msgid, value)."""
+        c = self.context
+        return [
+            ("Index number", c.index_number or "—"),
+            ("Subject category", term_title(SUBJECT_CATEGORIES, c.subject_category)),
+            ("Issuing agency", c.issuing_agency or ""),
+            ("Date written", chinese_date(c.date_written)),
+            ("Document number", c.document_number or "—"),
+            ("Date published", chinese_date(c.effective_date) or "—"),
+            ("Validity", term_title(VALIDITY, c.validity)),
+        ]
+
+    def extra(self):
+        c = self.context
+        rows = [
+            ("Document kind", term_title(DOCUMENT_KINDS, c.document_kind)),
+            (
+                "Disclosure attribute",
+                term_title(DISCLOSURE_ATTRIBUTES, c.disclosure_attribute),
+            ),
+        ]
+        if c.five_publicity:
+            rows.append(
+                ("Five publicity category", term_title(FIVE_PUBLICITY, c.five_publicity))
+            )
+        if c.repeal_date:
+            rows.append(("Repeal date", chinese_date(c.repeal_date)))
+        if c.is_normative and c.registration_number:
+            rows.append(("Registration number", c.registration_number))
+        if c.Subject():
+            rows.append(("Keywords", "、".join(c.Subject())))
+        return rows
+
+    def is_out_of_force(self):
+        return self.context.validity in ("repealed", "expired")
+
+    def replaced_by(self):
+        targets = forward_references(self.context, "replaced_by")
+        return targets[0] if targets else None
+
+    def replaces(self):
+        return back_references(self.context, "replaced_by", "PolicyDocument")
+
+    def interpretations(self):
+        return [
+            {
+                "url": obj.absolute_url(),
+                "title": obj.Title(),
+                "date": chinese_date(obj.effective_date),
+                "forms": "、".join(
+                    term_title(INTERPRETATION_FORMS, f)
+                    for f in obj.interpretation_form or []
+                ),
+            }
+            for obj in back_references(
+                self.context, "interpreted_documents", "PolicyInterpretation"
+            )
+        ]
+
+    def attachments(self):
+        return self.contents(["File", "Image"])
+
+
+class PolicyInterpretationView(_Base):
+    def documents(self):
+        rows = []
+        show_lag = self.is_staff()
+        for doc in forward_references(self.context, "interpreted_documents"):
+            row = {
+                "url": doc.absolute_url(),
+                "title": doc.Title(),
+                "document_number": doc.document_number,
+                "validity": doc.validity,
+                "validity_title": term_title(VALIDITY, doc.validity),
+                "lag": None,
+            }
+            if show_lag:
+                row["lag"] = interpretation_lag(doc, self.context)
+            rows.append(row)
+        return rows
+
+    def forms(self):
+        return "、".join(
+            term_title(INTERPRETATION_FORMS, f)
+            for f in self.context.interpretation_form or []
+        )
+
+    def media(self):
+        return self.contents(["File", "Image"])
+
+
+class DisclosureAgencyView(_Base):
+    def rows(self):
+        c = self.context
+        return [
+            (label, value)
+            for label, value in (
+                ("Unified social credit code", c.credit_code),
+                ("Address", c.address),
+                ("Postcode", c.postcode),
+                ("Office hours", c.office_hours),
+                ("Phone", c.phone),
+                ("Fax", c.fax),
+                ("Email", c.email),
+            )
+            if value
+        ]
+
+    def items(self):
+        return self.contents()

@@ -1,0 +1,1023 @@
+"""Working-day calendar and deadline computation for disclosure applications.
+
+A pure module: standard library and ``chinesecalendar`` only, no Plone or Zope
+imports, so it can be tested and benchmarked on its own.
+
+Working days
+    The official mainland calendar (statutory holidays and 调休 make-up
+    workdays) from ``chinesecalendar``, plus site overrides that win over it.
+    A year the package has no data for is covered only when staff declare it
+    covered after entering the State Council's holiday notice; until then every
+    computation touching that year raises :class:`CalendarCoverageError`.
+
+Counting convention (民法典 art. 201: the starting day is not counted)
+    The start day is day 0, even when it is a holiday.  ``add_working_days(s,
+    n)`` is the n-th working day after ``s``.  ``working_days_between(s, e)``
+    counts the working days d with ``s < d <= e``, so
+    ``working_days_between(s, add_working_days(s, n)) == n``.
+
+Stopping the reply clock
+    A pause from day ``s`` to day ``e`` (consultation under art. 32/34, or a fee
+    notice when the setting says so) excludes the working days d with
+    ``s < d <= e``: the clock runs on the day the letter goes out, stops the
+    next day and restarts after the day the answer arrives, as if ``e`` were a
+    new day 0 for the remaining count.  A pause starting before the deadline of
+    a clock therefore moves that deadline by exactly
+    ``working_days_between(s, e)`` working days; one starting on or after the
+    deadline day moves nothing.  Overlapping pauses are merged.
+    A 补正 (art. 30) is not a pause but a restart: the days counted before the
+    notice are discarded and a fresh ``reply_days`` count starts with the day
+    the corrected application is received as day 0.
+
+Open pauses and the day of reference
+    Only events dated on or before ``today`` count.  A pause still open on the
+    reference day (``today``, or the closing day of a closed case) is computed
+    as if it ended that day, and the result says ``paused=True``; an awaited
+    correction is likewise computed as if it arrived that day.  So a paused
+    application is never reported overdue, and its deadline moves day by day.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+from typing import NamedTuple
+
+import chinese_calendar
+import datetime
+import hashlib
+
+
+ONE_DAY = datetime.timedelta(days=1)
+WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+# Event types.  The order of EVENT_TYPES is the processing order of same-day events.
+RECEIVED = "received"
+CORRECTION_REQUESTED = "correction_requested"
+CORRECTION_RECEIVED = "correction_received"
+CONSULTATION_STARTED = "consultation_started"
+CONSULTATION_ENDED = "consultation_ended"
+FEE_NOTICE_SENT = "fee_notice_sent"
+FEE_PAID = "fee_paid"
+EXTENSION = "extension"
+CUSTOM_DEADLINE = "custom_deadline"
+REPLIED = "replied"
+WITHDRAWN = "withdrawn"
+ARCHIVED = "archived"
+EVENT_TYPES = (
+    RECEIVED,
+    CORRECTION_REQUESTED,
+    CORRECTION_RECEIVED,
+    CONSULTATION_STARTED,
+    CONSULTATION_ENDED,
+    FEE_NOTICE_SENT,
+    FEE_PAID,
+    EXTENSION,
+    CUSTOM_DEADLINE,
+    REPLIED,
+    WITHDRAWN,
+    ARCHIVED,
+)
+CLOSING_EVENTS = frozenset({REPLIED, WITHDRAWN, ARCHIVED})
+_EVENT_RANK = {name: rank for rank, name in enumerate(EVENT_TYPES)}
+
+# Who is consulted: the optional "basis" key of a consultation_started event.
+CONSULT_THIRD_PARTY = "third_party"
+CONSULT_AGENCY = "agency"
+_CONSULT_REASONS = {
+    CONSULT_THIRD_PARTY: ("征求第三方意见", "第三十二条"),
+    CONSULT_AGENCY: ("征求其他机关意见", "第三十四条"),
+}
+
+# Kinds of PausedInterval.
+PAUSE_CONSULTATION = "consultation"
+PAUSE_FEE = "fee"
+PAUSE_CORRECTION = "correction"
+_PAUSE_BASIS = {
+    PAUSE_CONSULTATION: "第三十三条第三款",
+    PAUSE_FEE: "本系统设置：收费通知中止计算",
+}
+
+STATUS_ON_TIME = "on_time"
+STATUS_DUE_SOON = "due_soon"
+STATUS_OVERDUE = "overdue"
+STATUS_CLOSED = "closed"
+
+DEFAULT_SETTINGS = {
+    # Unverified in law [L]; off by default because pausing would show a later,
+    # possibly illegal deadline, while not pausing only errs on the early side.
+    "fee_notice_pauses_clock": False,
+    "due_soon_working_days": 3,
+    "reply_days": 20,
+    "correction_notice_days": 7,
+    "extension_max_days": 20,
+}
+
+OVERRIDE_HOLIDAY = "holiday"
+OVERRIDE_WORKDAY = "workday"
+COVERED = "covered"
+
+PACKAGE_VERSION = chinese_calendar.__version__
+PACKAGE_YEARS = range(
+    min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1
+)
+
+
+class CalendarCoverageError(Exception):
+    """A date falls in a year for which no official working-day data exists."""
+
+    def __init__(self, year, message=None):
+        self.year = year
+        super().__init__(
+            message
+            or (
+                f"No official working-day data for {year}: chinesecalendar "
+                f"{PACKAGE_VERSION} covers {PACKAGE_YEARS[0]}-{PACKAGE_YEARS[-1]}. "
+                f"Enter the State Council holiday notice for {year} as calendar "
+                f"overrides and declare the year covered ('{year}:covered')."
+            )
+        )
+
+
+class _Day(NamedTuple):
+    """What the calendar knows about one date."""
+
+    working: bool
+    # Rest day: the holiday name ("" for an ordinary weekend day).
+    # Working day: "makeup" for a weekend workday, "restored" for a weekday an
+    # override turned back into a workday, "" otherwise.
+    label: str
+
+
+_MAKEUP = "makeup"
+_RESTORED = "restored"
+_LOCAL_REST = "本地调整的休息日"
+
+
+class CalendarData(NamedTuple):
+    """Parsed calendar override lines."""
+
+    overrides: dict  # date -> bool (True: working day)
+    names: dict  # date -> str
+    covered_years: frozenset
+
+
+def parse_calendar_lines(lines: Iterable[str]) -> CalendarData:
+    """Parse calendar override lines as stored in a plone.registry list field.
+
+    One entry per line, fields separated by ':' (a full-width '：' also works):
+
+    * ``YYYY-MM-DD:holiday[:name]``  the date is a rest day, e.g.
+      ``2027-02-11:holiday:春节``;
+    * ``YYYY-MM-DD:workday[:name]``  the date is a working day, e.g.
+      ``2027-02-07:workday:春节调休``;
+    * ``YYYY:covered[:note]``  the whole State Council notice for that year has
+      been entered, so the year counts as covered (weekends rest, Monday to
+      Friday work, then the overrides).
+
+    Whitespace around fields is ignored, as are blank lines and lines starting
+    with '#'.  A date may appear only once.  Raises ValueError naming the line.
+    """
+    overrides, names, covered = {}, {}, set()
+    seen = {}
+    for number, raw in enumerate(lines, start=1):
+        line = raw.replace("：", ":").strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [part.strip() for part in line.split(":", 2)]
+        if len(parts) < 2:
+            raise ValueError(
+                f"calendar line {number} {raw!r}: expected 'YYYY-MM-DD:holiday|workday"
+                f"[:name]' or 'YYYY:covered'"
+            )
+        key, kind = parts[0], parts[1].lower()
+        name = parts[2] if len(parts) == 3 else ""
+        if kind == COVERED:
+            if not (len(key) == 4 and key.isdigit()):
+                raise ValueError(
+                    f"calendar line {number} {raw!r}: '{key}' is not a year (YYYY)"
+                )
+            covered.add(int(key))
+            continue
+        if kind not in (OVERRIDE_HOLIDAY, OVERRIDE_WORKDAY):
+            raise ValueError(
+                f"calendar line {number} {raw!r}: unknown kind '{parts[1]}', expected "
+                f"'{OVERRIDE_HOLIDAY}', '{OVERRIDE_WORKDAY}' or '{COVERED}'"
+            )
+        try:
+            day = datetime.date.fromisoformat(key)
+        except ValueError:
+            raise ValueError(
+                f"calendar line {number} {raw!r}: '{key}' is not a valid date "
+                f"(YYYY-MM-DD)"
+            ) from None
+        if day in seen:
+            raise ValueError(
+                f"calendar line {number} {raw!r}: {day} is already set on line "
+                f"{seen[day]}"
+            )
+        seen[day] = number
+        overrides[day] = kind == OVERRIDE_WORKDAY
+        if name:
+            names[day] = name
+    return CalendarData(overrides, names, frozenset(covered))
+
+
+class WorkingDayCalendar:
+    """Mainland working days: chinesecalendar data, declared years, overrides.
+
+    ``overrides`` maps a date to True (working day) or False (rest day) and wins
+    over the package; ``names`` optionally names an override for explanations
+    (e.g. "春节"); ``covered_years`` declares years the package lacks as
+    covered.  Immutable once built; results are cached per date and per year.
+    """
+
+    def __init__(self, overrides=None, covered_years=None, names=None):
+        self._overrides = {}
+        for day, working in (overrides or {}).items():
+            if not isinstance(day, datetime.date) or not isinstance(working, bool):
+                raise TypeError(
+                    f"override {day!r}: {working!r} must map a date to a bool"
+                )
+            self._overrides[_as_date(day)] = working
+        self._names = {_as_date(day): name for day, name in (names or {}).items()}
+        self._covered_years = frozenset(int(year) for year in covered_years or ())
+        self._days = {}  # ordinal -> _Day, filled a year at a time
+        self._working = {}  # year -> sorted ordinals of its working days
+        self.version = self._describe_version()
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str], covered_years=None):
+        """Build a calendar from registry lines (see parse_calendar_lines)."""
+        data = parse_calendar_lines(lines)
+        return cls(
+            overrides=data.overrides,
+            covered_years=data.covered_years | frozenset(covered_years or ()),
+            names=data.names,
+        )
+
+    def to_lines(self) -> list:
+        """The overrides and declared years in the registry line format."""
+        lines = [f"{year}:{COVERED}" for year in sorted(self._covered_years)]
+        for day in sorted(self._overrides):
+            kind = OVERRIDE_WORKDAY if self._overrides[day] else OVERRIDE_HOLIDAY
+            name = self._names.get(day)
+            lines.append(f"{day}:{kind}:{name}" if name else f"{day}:{kind}")
+        return lines
+
+    def _describe_version(self) -> str:
+        version = f"chinesecalendar {PACKAGE_VERSION}"
+        if self._overrides:
+            digest = hashlib.sha1("\n".join(self.to_lines()).encode()).hexdigest()
+            version += f" + {len(self._overrides)} overrides (sha1:{digest[:8]})"
+        extra = sorted(self._covered_years - set(PACKAGE_YEARS))
+        if extra:
+            version += " + covered " + ",".join(str(year) for year in extra)
+        return version
+
+    def covers(self, year: int) -> bool:
+        """Whether working days of ``year`` are known (package or declared)."""
+        return year in PACKAGE_YEARS or year in self._covered_years
+
+    def missing_next_year(self, today: datetime.date):
+        """Next year, if today is on/after 1 November and it is not covered."""
+        if today.month >= 11 and not self.covers(today.year + 1):
+            return today.year + 1
+        return None
+
+    def _year_table(self, year: int) -> list:
+        """Sorted ordinals of the working days of ``year``; fills the day cache."""
+        table = self._working.get(year)
+        if table is not None:
+            return table
+        if not self.covers(year):
+            raise CalendarCoverageError(year)
+        day = datetime.date(year, 1, 1)
+        table = []
+        while day.year == year:
+            info = self._compute_day(day)
+            self._days[day.toordinal()] = info
+            if info.working:
+                table.append(day.toordinal())
+            day += ONE_DAY
+        self._working[year] = table
+        return table
+
+    def _compute_day(self, day: datetime.date) -> _Day:
+        weekend = day.weekday() >= 5
+        if day.year in PACKAGE_YEARS:
+            try:
+                rest, english = chinese_calendar.get_holiday_detail(day)
+            except NotImplementedError as exc:
+                raise CalendarCoverageError(day.year, str(exc)) from exc
+            name = chinese_calendar.Holiday(english).chinese if english else ""
+        else:
+            rest, name = weekend, ""
+        base_working = not rest
+        working = self._overrides.get(day, base_working)
+        if not working:
+            label = self._names.get(day) or name
+            if not label and not weekend:
+                label = _LOCAL_REST
+            return _Day(False, label)
+        if weekend:
+            return _Day(True, _MAKEUP)
+        return _Day(True, "" if base_working else _RESTORED)
+
+    def day_info(self, day: datetime.date) -> _Day:
+        """Whether ``day`` is a working day and why (cached)."""
+        ordinal = day.toordinal()
+        info = self._days.get(ordinal)
+        if info is None:
+            self._year_table(day.year)
+            info = self._days[ordinal]
+        return info
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        return self.day_info(day).working
+
+    def check(self, day: datetime.date) -> None:
+        """Raise CalendarCoverageError unless ``day``'s year is covered."""
+        self._year_table(day.year)
+
+    def add_working_days(self, start: datetime.date, days: int) -> datetime.date:
+        """The ``days``-th working day after ``start`` (``start`` is day 0)."""
+        if days < 0:
+            raise ValueError(f"days must be >= 0, got {days}")
+        start = _as_date(start)
+        year = start.year
+        table = self._year_table(year)
+        if days == 0:
+            return start
+        index = bisect_right(table, start.toordinal())
+        while index + days > len(table):
+            days -= len(table) - index
+            year += 1
+            table = self._year_table(year)
+            index = 0
+        return datetime.date.fromordinal(table[index + days - 1])
+
+    def next_working_day(self, day: datetime.date) -> datetime.date:
+        """The first working day strictly after ``day``."""
+        return self.add_working_days(day, 1)
+
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days d with start < d <= end; negative when end < start."""
+        start, end = _as_date(start), _as_date(end)
+        if end < start:
+            return -self.working_days_between(end, start)
+        year = start.year
+        table = self._year_table(year)
+        low = bisect_right(table, start.toordinal())
+        total = 0
+        while year < end.year:
+            total += len(table) - low
+            year += 1
+            table = self._year_table(year)
+            low = 0
+        return total + bisect_right(table, end.toordinal()) - low
+
+
+DEFAULT_CALENDAR = WorkingDayCalendar()
+
+
+def _as_date(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if not isinstance(value, datetime.date):
+        raise TypeError(f"expected a datetime.date, got {value!r}")
+    return value
+
+
+def add_working_days(start: datetime.date, days: int, calendar=None) -> datetime.date:
+    """The ``days``-th working day after ``start``; ``start`` is day 0."""
+    return (calendar or DEFAULT_CALENDAR).add_working_days(start, days)
+
+
+def working_days_between(start, end, calendar=None) -> int:
+    """Working days d with start < d <= end (the inverse of add_working_days)."""
+    return (calendar or DEFAULT_CALENDAR).working_days_between(start, end)
+
+
+def missing_next_year(today: datetime.date, calendar=None):
+    """Next year if today is on/after 1 November and its data is missing."""
+    return (calendar or DEFAULT_CALENDAR).missing_next_year(today)
+
+
+# Deadline computation
+# --------------------
+
+
+@dataclass(frozen=True)
+class PausedInterval:
+    """A stretch of days on which the reply clock did not run.
+
+    ``working_days`` are the working days d with start < d <= end (or the day
+    of reference while open); ``excluded_working_days`` are those actually
+    taken off the clock in force (0 for a pause before a 补正 restart or one
+    starting on or after the deadline; overlaps are counted once).
+    """
+
+    kind: str
+    start: datetime.date
+    end: datetime.date | None
+    reason: str
+    party: str
+    working_days: int
+    excluded_working_days: int
+
+
+@dataclass(frozen=True)
+class ExtensionInfo:
+    """The one extension allowed by art. 33(2)."""
+
+    date: datetime.date
+    days: int
+    approver: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DeadlineResult:
+    """Every deadline of one application, as of ``today``.
+
+    ``explanations`` maps "reply_deadline" and "correction_notice_deadline" to
+    a Chinese text a clerk can check by hand; ``warnings`` lists irregularities
+    in the history (late 补正 notice, late extension ...) in Chinese.
+    """
+
+    received: datetime.date
+    reply_deadline: datetime.date | None
+    correction_notice_deadline: datetime.date
+    status: str
+    working_days_left: int | None
+    paused: bool
+    waiting_for: str | None
+    clock_start: datetime.date
+    reply_days: int
+    paused_intervals: list = field(default_factory=list)
+    extension: ExtensionInfo | None = None
+    custom_deadline: datetime.date | None = None
+    closed_on: datetime.date | None = None
+    closed_by: str | None = None
+    replied_on_time: bool | None = None
+    today: datetime.date | None = None
+    explanations: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+    calendar_version: str = ""
+
+
+@dataclass
+class _Pause:
+    kind: str
+    start: datetime.date
+    end: datetime.date | None
+    party: str
+    reason: str
+
+
+def _fmt(day: datetime.date) -> str:
+    return f"{day.isoformat()}（{WEEKDAY_NAMES[day.weekday()]}）"
+
+
+def _settings(settings) -> dict:
+    merged = dict(DEFAULT_SETTINGS)
+    for key, value in (settings or {}).items():
+        if key not in DEFAULT_SETTINGS:
+            raise ValueError(
+                f"unknown setting {key!r}; known: {', '.join(DEFAULT_SETTINGS)}"
+            )
+        expected = type(DEFAULT_SETTINGS[key])
+        if type(value) is not expected:
+            raise TypeError(f"setting {key!r} must be {expected.__name__}")
+        merged[key] = value
+    for key in ("reply_days", "correction_notice_days"):
+        if merged[key] < 1:
+            raise ValueError(f"setting {key!r} must be >= 1")
+    for key in ("due_soon_working_days", "extension_max_days"):
+        if merged[key] < 0:
+            raise ValueError(f"setting {key!r} must be >= 0")
+    return merged
+
+
+def _sorted_events(events) -> list:
+    keyed = []
+    for index, raw in enumerate(events):
+        if not isinstance(raw, Mapping):
+            raise TypeError(f"event {index}: expected a dict, got {raw!r}")
+        kind = raw.get("type")
+        if kind not in _EVENT_RANK:
+            raise ValueError(
+                f"event {index}: unknown type {kind!r}; expected one of "
+                f"{', '.join(EVENT_TYPES)}"
+            )
+        if "date" not in raw:
+            raise ValueError(f"event {index} ({kind}): missing 'date'")
+        event = dict(raw, date=_as_date(raw["date"]))
+        keyed.append((event["date"], _EVENT_RANK[kind], index, event))
+    keyed.sort(key=lambda item: item[:3])
+    return [item[3] for item in keyed]
+
+
+def _text(event, key) -> str:
+    value = event.get(key) or ""
+    if not isinstance(value, str):
+        raise TypeError(f"{event['type']} on {event['date']}: {key!r} must be a str")
+    return value.strip()
+
+
+def _close_pause(open_pauses, event, kind):
+    """Close the earliest open pause of the same party (any party if none given)."""
+    party = _text(event, "party")
+    for pause in open_pauses:
+        if not party or pause.party == party:
+            pause.end = event["date"]
+            open_pauses.remove(pause)
+            return
+    raise ValueError(
+        f"{event['type']} on {event['date']}: no open {kind} "
+        + (f"with party {party!r}" if party else "to end")
+    )
+
+
+class _History(NamedTuple):
+    received: datetime.date
+    correction_requested: datetime.date | None
+    correction_received: datetime.date | None
+    pauses: list
+    extension: ExtensionInfo | None
+    custom: tuple | None  # (event date, deadline, reason)
+    closings: list  # (date, type)
+
+
+def _read_history(events, cfg) -> _History:
+    """Validate the whole history and pair the pause events."""
+    received = requested = corrected = extension = custom = None
+    pauses, open_consultations, open_fees, closings = [], [], [], []
+    for event in events:
+        kind, day = event["type"], event["date"]
+        if kind == RECEIVED:
+            if received is not None:
+                raise ValueError(f"second 'received' event on {day}")
+            received = day
+            continue
+        if received is None:
+            raise ValueError(f"{kind} on {day} comes before the 'received' event")
+        if kind == CORRECTION_REQUESTED:
+            if requested is not None:
+                raise ValueError(
+                    f"second correction request on {day}: art. 30 allows one notice"
+                )
+            requested = day
+        elif kind == CORRECTION_RECEIVED:
+            if requested is None or corrected is not None:
+                raise ValueError(f"correction received on {day} without a request")
+            corrected = day
+        elif kind == CONSULTATION_STARTED:
+            basis = event.get("basis", CONSULT_THIRD_PARTY)
+            if basis not in _CONSULT_REASONS:
+                raise ValueError(
+                    f"consultation on {day}: basis must be {CONSULT_THIRD_PARTY!r} "
+                    f"or {CONSULT_AGENCY!r}"
+                )
+            party = _text(event, "party")
+            label, article = _CONSULT_REASONS[basis]
+            reason = (
+                f"{label}（{party}，{article}）" if party else f"{label}（{article}）"
+            )
+            pause = _Pause(PAUSE_CONSULTATION, day, None, party, reason)
+            pauses.append(pause)
+            open_consultations.append(pause)
+        elif kind == CONSULTATION_ENDED:
+            _close_pause(open_consultations, event, "consultation")
+        elif kind == FEE_NOTICE_SENT:
+            pause = _Pause(PAUSE_FEE, day, None, "", "收费通知发出至缴费")
+            pauses.append(pause)
+            open_fees.append(pause)
+        elif kind == FEE_PAID:
+            _close_pause(open_fees, event, "fee notice")
+        elif kind == EXTENSION:
+            extension = _read_extension(event, extension, cfg)
+        elif kind == CUSTOM_DEADLINE:
+            custom = _read_custom(event, custom)
+        else:
+            closings.append((day, kind))
+    if received is None:
+        raise ValueError("no 'received' event: the reply clock has no day 0")
+    return _History(received, requested, corrected, pauses, extension, custom, closings)
+
+
+def _read_extension(event, previous, cfg) -> ExtensionInfo:
+    day = event["date"]
+    if previous is not None:
+        raise ValueError(
+            f"second extension on {day}: art. 33(2) allows one (first on "
+            f"{previous.date})"
+        )
+    days = event.get("days")
+    if type(days) is not int or not 1 <= days <= cfg["extension_max_days"]:
+        raise ValueError(
+            f"extension on {day}: days must be an int from 1 to "
+            f"{cfg['extension_max_days']}, got {days!r}"
+        )
+    approver = _text(event, "approver")
+    if not approver:
+        raise ValueError(f"extension on {day}: the approver is required (art. 33(2))")
+    return ExtensionInfo(day, days, approver, _text(event, "reason"))
+
+
+def _read_custom(event, previous) -> tuple:
+    day = event["date"]
+    if previous is not None:
+        raise ValueError(f"second custom deadline on {day} (first on {previous[0]})")
+    deadline = _as_date(event.get("deadline") or day)
+    if "deadline" not in event or deadline < day:
+        raise ValueError(
+            f"custom deadline set on {day}: 'deadline' must be a date on or after it"
+        )
+    reason = _text(event, "reason")
+    if not reason:
+        raise ValueError(f"custom deadline set on {day}: a reason is required")
+    return day, deadline, reason
+
+
+def _merge(intervals) -> list:
+    merged = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _run_clock(calendar, start, limit, stops):
+    """Deadline of a ``limit``-working-day clock from day 0 ``start``.
+
+    ``stops`` are merged (a, b) pairs, a < d <= b not counted.  Returns the
+    deadline and the (a, b) segments on which the clock ran.
+    """
+    segments = []
+    position, remaining = start, limit
+    for stop_start, stop_end in stops:
+        if stop_start > position:
+            counted = calendar.working_days_between(position, stop_start)
+            if counted >= remaining:
+                break
+            remaining -= counted
+            segments.append((position, stop_start))
+        position = max(position, stop_end)
+    deadline = calendar.add_working_days(position, remaining)
+    segments.append((position, deadline))
+    return deadline, segments
+
+
+def _holiday_label(names) -> str:
+    label = "、".join(names)
+    return label if label.endswith(("假期", "休息日")) else label + "假期"
+
+
+def _day_notes(calendar, segments) -> list:
+    """Lines naming the holidays skipped and make-up workdays counted."""
+    notes, weekend_days = [], 0
+    for start, end in segments:
+        run, names = [], []
+        day = start + ONE_DAY
+        while day <= end + ONE_DAY:
+            info = calendar.day_info(day) if day <= end else _Day(True, "")
+            if not info.working:
+                run.append(day)
+                if info.label and info.label not in names:
+                    names.append(info.label)
+                day += ONE_DAY
+                continue
+            if run and names:
+                span = (
+                    _fmt(run[0])
+                    if len(run) == 1
+                    else f"{run[0].isoformat()} 至 {run[-1].isoformat()}"
+                )
+                notes.append(f"{span} {_holiday_label(names)}，不计")
+            elif run:
+                weekend_days += len(run)
+            run, names = [], []
+            if info.label == _MAKEUP:
+                notes.append(f"{_fmt(day)}为调休工作日，计入")
+            elif info.label == _RESTORED:
+                notes.append(f"{_fmt(day)}按本地调整为工作日，计入")
+            day += ONE_DAY
+    if weekend_days:
+        notes.append(f"另有 {weekend_days} 个普通周末日不计")
+    return notes
+
+
+def compute_deadlines(events, calendar=None, today=None, settings=None):
+    """Compute the deadlines of one application from its event history.
+
+    ``events`` is a list, in any order, of dicts ``{"type": ..., "date":
+    datetime.date, ...}``; the extra keys per type are:
+
+    * ``received`` (art. 31 receipt day, day 0; exactly one, the first event);
+    * ``correction_requested`` (补正 notice sent; at most one, art. 30) and
+      ``correction_received`` (the reply clock restarts from this day);
+    * ``consultation_started`` with ``party`` and optional ``basis``
+      (``"third_party"``, art. 32, the default, or ``"agency"``, art. 34) and
+      ``consultation_ended`` with the same ``party`` (or none: the earliest
+      open consultation ends);
+    * ``fee_notice_sent`` / ``fee_paid`` (a pause only when the setting
+      ``fee_notice_pauses_clock`` is true);
+    * ``extension`` with ``days`` (1..extension_max_days), ``approver``
+      (required) and ``reason``; at most one;
+    * ``custom_deadline`` (art. 35) with ``deadline`` (a date replacing the
+      reply deadline; a rest day moves to the next working day) and ``reason``;
+    * ``replied``, ``withdrawn``, ``archived``: the case is closed.
+
+    Same-day events are taken in the order above.  Pause and restart
+    conventions are in the module docstring.  ``today`` defaults to the
+    current date; events after it are not counted (a warning says so), and a
+    closed case is computed as of its closing day.  ``settings`` overrides
+    DEFAULT_SETTINGS.  Raises ValueError for an impossible history and
+    CalendarCoverageError when a date involved lies in an uncovered year.
+    """
+    calendar = calendar or DEFAULT_CALENDAR
+    cfg = _settings(settings)
+    today = datetime.date.today() if today is None else _as_date(today)
+    ordered = _sorted_events(events)
+    history = _read_history(ordered, cfg)
+    for event in ordered:
+        calendar.check(event["date"])
+    if history.custom:
+        calendar.check(history.custom[1])
+
+    warnings = []
+    closings = [item for item in history.closings if item[0] <= today]
+    closed_on, closed_by = closings[0] if closings else (None, None)
+    reference = closed_on or today
+    if history.received > reference:
+        raise ValueError(f"received on {history.received}, after today ({today})")
+    late = [event for event in ordered if event["date"] > reference]
+    late = [event for event in late if event["type"] not in CLOSING_EVENTS]
+    if late:
+        listed = "、".join(f"{event['date']} {event['type']}" for event in late)
+        warnings.append(
+            f"以下事件晚于{'结案日' if closed_on else '今天'}，未计入：{listed}"
+        )
+
+    def as_of(day):
+        return day if day is not None and day <= reference else None
+
+    requested = as_of(history.correction_requested)
+    corrected = as_of(history.correction_received)
+    awaiting_correction = requested is not None and corrected is None
+    clock_start = corrected or (reference if awaiting_correction else history.received)
+    extension = (
+        history.extension
+        if history.extension and as_of(history.extension.date)
+        else None
+    )
+    limit = cfg["reply_days"] + (extension.days if extension else 0)
+
+    counted_pauses = [
+        pause
+        for pause in history.pauses
+        if pause.start <= reference
+        and (pause.kind != PAUSE_FEE or cfg["fee_notice_pauses_clock"])
+    ]
+    open_kinds = [pause.kind for pause in counted_pauses if as_of(pause.end) is None]
+    stops = _merge(
+        (max(pause.start, clock_start), as_of(pause.end) or reference)
+        for pause in counted_pauses
+        if (as_of(pause.end) or reference) > clock_start
+    )
+    deadline, segments = _run_clock(calendar, clock_start, limit, stops)
+
+    paused_intervals = _paused_intervals(
+        calendar, counted_pauses, clock_start, deadline, reference, as_of
+    )
+    if requested is not None:
+        paused_intervals.insert(
+            0,
+            PausedInterval(
+                PAUSE_CORRECTION,
+                requested,
+                corrected,
+                "等待申请人补正（第三十条），收到补正后重新起算",
+                "",
+                calendar.working_days_between(requested, corrected or reference),
+                calendar.working_days_between(requested, corrected or reference),
+            ),
+        )
+
+    correction_deadline = calendar.add_working_days(
+        history.received, cfg["correction_notice_days"]
+    )
+    if requested is not None and requested > correction_deadline:
+        warnings.append(
+            f"补正通知于 {requested} 发出，晚于第三十条规定的 "
+            f"{cfg['correction_notice_days']} 个工作日期限 {correction_deadline}"
+        )
+    if extension is not None:
+        unextended, _ = _run_clock(calendar, clock_start, cfg["reply_days"], stops)
+        if extension.date > unextended:
+            warnings.append(
+                f"延期于 {extension.date} 批准，晚于原答复期限 {unextended}"
+                "（第三十三条第二款要求在期限内批准）"
+            )
+
+    reply_lines = _reply_lines(
+        calendar,
+        cfg,
+        history,
+        requested,
+        corrected,
+        reference,
+        paused_intervals,
+        extension,
+        limit,
+        segments,
+    )
+    if not cfg["fee_notice_pauses_clock"] and any(
+        pause.kind == PAUSE_FEE and pause.start <= reference for pause in history.pauses
+    ):
+        reply_lines.append("按本系统设置，收费通知不中止答复期限。")
+    custom_deadline = None
+    if history.custom and as_of(history.custom[0]):
+        set_on, custom_deadline, reason = history.custom
+        reply_lines.append(f"法定答复期限为 {_fmt(deadline)}。")
+        reply_lines.append(
+            f"{set_on} 依据第三十五条确定答复期限为 {_fmt(custom_deadline)}，"
+            f"理由：{reason}；以此取代法定期限。"
+        )
+        if not calendar.is_working_day(custom_deadline):
+            custom_deadline = calendar.next_working_day(custom_deadline)
+            reply_lines.append(
+                f"该日不是工作日，顺延至 {_fmt(custom_deadline)}"
+                "（民法典第二百零三条）。"
+            )
+        if custom_deadline < deadline:
+            warnings.append(
+                f"第三十五条确定的答复期限 {custom_deadline} 早于法定期限 {deadline}"
+            )
+        deadline = custom_deadline
+
+    reply_deadline = deadline
+    if awaiting_correction and closed_on:
+        reply_deadline = None
+        reply_lines.append("结案时仍未收到补正材料，答复期限未起算。")
+    else:
+        reply_lines.append(f"答复期限：{_fmt(deadline)}。")
+
+    if closed_on:
+        status, left = STATUS_CLOSED, None
+    else:
+        left = calendar.working_days_between(today, deadline)
+        if today > deadline:
+            status = STATUS_OVERDUE
+        elif left <= cfg["due_soon_working_days"]:
+            status = STATUS_DUE_SOON
+        else:
+            status = STATUS_ON_TIME
+    replied_on_time = None
+    if closed_by == REPLIED and reply_deadline is not None:
+        replied_on_time = closed_on <= reply_deadline
+
+    waiting_for = (
+        PAUSE_CORRECTION
+        if awaiting_correction
+        else (open_kinds[0] if open_kinds else None)
+    )
+    return DeadlineResult(
+        received=history.received,
+        reply_deadline=reply_deadline,
+        correction_notice_deadline=correction_deadline,
+        status=status,
+        working_days_left=left,
+        paused=waiting_for is not None,
+        waiting_for=waiting_for,
+        clock_start=clock_start,
+        reply_days=limit,
+        paused_intervals=paused_intervals,
+        extension=extension,
+        custom_deadline=custom_deadline,
+        closed_on=closed_on,
+        closed_by=closed_by,
+        replied_on_time=replied_on_time,
+        today=today,
+        explanations={
+            "reply_deadline": "\n".join(reply_lines),
+            "correction_notice_deadline": _correction_text(
+                calendar, cfg, history.received, correction_deadline, requested
+            ),
+        },
+        warnings=warnings,
+        calendar_version=calendar.version,
+    )
+
+
+def _paused_intervals(calendar, pauses, clock_start, deadline, reference, as_of):
+    """PausedInterval records, with each working day excluded counted once."""
+    result, covered_until = [], clock_start
+    for pause in sorted(pauses, key=lambda pause: pause.start):
+        end = as_of(pause.end) or reference
+        excluded = 0
+        low = max(pause.start, covered_until)
+        if max(pause.start, clock_start) < deadline and end > low:
+            excluded = calendar.working_days_between(low, end)
+            covered_until = end
+        result.append(
+            PausedInterval(
+                pause.kind,
+                pause.start,
+                as_of(pause.end),
+                pause.reason,
+                pause.party,
+                calendar.working_days_between(pause.start, end),
+                excluded,
+            )
+        )
+    return result
+
+
+def _bullets(notes) -> list:
+    return [f"  - {note}" for note in notes]
+
+
+def _reply_lines(
+    calendar,
+    cfg,
+    history,
+    requested,
+    corrected,
+    reference,
+    paused_intervals,
+    extension,
+    limit,
+    segments,
+) -> list:
+    lines = [
+        (
+            f"依据《政府信息公开条例》第三十三条第二款，答复期限为 {cfg['reply_days']} "
+            "个工作日，起算日为第 0 日、不计入（民法典第二百零一条）。"
+        ),
+        f"收到申请：{_fmt(history.received)}（第三十一条）。",
+    ]
+    if requested:
+        lines.append(f"{_fmt(requested)}发出补正通知（第三十条），答复期限停止计算。")
+        if corrected:
+            lines.append(
+                f"{_fmt(corrected)}收到补正后的申请，答复期限自该日重新起算"
+                "（第三十条），该日为第 0 日。"
+            )
+        else:
+            lines.append(f"尚未收到补正材料，暂按 {_fmt(reference)}收到推算。")
+    for interval in paused_intervals:
+        if interval.kind == PAUSE_CORRECTION:
+            continue
+        end = (
+            interval.end.isoformat()
+            if interval.end
+            else f"{reference.isoformat()}（尚未结束，暂按该日结束推算，期限将逐日顺延）"
+        )
+        effect = (
+            f"其间 {interval.excluded_working_days} 个工作日不计入答复期限"
+            f"（{_PAUSE_BASIS[interval.kind]}）"
+            if interval.excluded_working_days
+            else "未影响答复期限"
+        )
+        lines.append(
+            f"{interval.reason}：{interval.start.isoformat()} 至 {end}，{effect}。"
+        )
+    if extension:
+        reason = f"，理由：{extension.reason}" if extension.reason else ""
+        lines.append(
+            f"{extension.date.isoformat()} 经{extension.approver}批准延长 "
+            f"{extension.days} 个工作日（第三十三条第二款）{reason}；"
+            f"合计 {limit} 个工作日。"
+        )
+    notes = _day_notes(calendar, segments)
+    if notes:
+        lines.append("计数中的节假日与调休：")
+        lines.extend(_bullets(notes))
+    return lines
+
+
+def _correction_text(calendar, cfg, received, deadline, requested) -> str:
+    lines = [
+        (
+            "依据《政府信息公开条例》第三十条，申请内容需要补正的，应自收到申请之日起 "
+            f"{cfg['correction_notice_days']} 个工作日内一次性告知；"
+            f"收到申请之日 {_fmt(received)}为第 0 日、不计入。"
+        )
+    ]
+    notes = _day_notes(calendar, [(received, deadline)])
+    if notes:
+        lines.append("计数中的节假日与调休：")
+        lines.extend(_bullets(notes))
+    lines.append(f"补正通知期限：{_fmt(deadline)}。")
+    if requested:
+        timing = "在期限内" if requested <= deadline else "已超过期限"
+        lines.append(f"补正通知已于 {_fmt(requested)}发出（{timing}）。")
+    return "\n".join(lines)

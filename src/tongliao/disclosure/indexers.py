@@ -1,0 +1,106 @@
+"""Catalog indexers of the policy types.
+
+Every index of ours has a catch-all indexer for other objects that raises
+AttributeError ("no value"): without it, a File inside a PolicyDocument would
+acquire the document's attributes and show up in the catalogue's facets.
+"""
+
+from plone import api
+from plone.indexer import indexer
+from tongliao.disclosure.content.policy_document import IPolicyDocument
+from tongliao.disclosure.content.policy_interpretation import IPolicyInterpretation
+from tongliao.disclosure.vocabularies import subject_parent
+from zope.interface import Interface
+
+
+DOCUMENT_ATTRIBUTES = (
+    "document_kind",
+    "issuing_agency",
+    "validity",
+    "disclosure_attribute",
+    "index_number",
+    "document_number",
+    "date_written",
+)
+
+
+def _none(obj):
+    raise AttributeError
+
+
+def _attribute(name):
+    @indexer(IPolicyDocument)
+    def index(obj):
+        value = getattr(obj.aq_base, name, None)
+        if value is None or value == "":
+            raise AttributeError(name)
+        return value
+
+    return index
+
+
+def _not_ours(name):
+    return indexer(Interface)(_none)
+
+
+for _name in DOCUMENT_ATTRIBUTES:
+    globals()[f"{_name}_document"] = _attribute(_name)
+    globals()[f"{_name}_other"] = _not_ours(_name)
+
+
+@indexer(IPolicyDocument)
+def subject_category_document(obj):
+    """The token and its top category, so a top category finds its children."""
+    token = obj.subject_category
+    if not token:
+        raise AttributeError("subject_category")
+    return [token] if subject_parent(token) == token else [token, subject_parent(token)]
+
+
+subject_category_other = _not_ours("subject_category")
+
+
+@indexer(IPolicyDocument)
+def year_written_document(obj):
+    if obj.date_written is None:
+        raise AttributeError("year_written")
+    return obj.date_written.year
+
+
+year_written_other = _not_ours("year_written")
+
+
+def html_to_text(obj, richtext):
+    if richtext is None or not richtext.raw:
+        return ""
+    transforms = api.portal.get_tool("portal_transforms")
+    html = richtext.output_relative_to(obj)
+    data = transforms.convertTo("text/plain", html, mimetype="text/html")
+    return data.getData() if data is not None else ""
+
+
+def _searchable(obj, *parts):
+    return " ".join(
+        part
+        for part in (
+            obj.Title(),
+            obj.Description(),
+            *parts,
+            " ".join(obj.Subject()),
+            html_to_text(obj, obj.text),
+        )
+        if part
+    )
+
+
+@indexer(IPolicyDocument)
+def searchable_text_document(obj):
+    """Title, numbers, agency, keywords and body (CJK is split by Plone's splitter)."""
+    return _searchable(
+        obj, obj.document_number, obj.index_number, obj.issuing_agency
+    )
+
+
+@indexer(IPolicyInterpretation)
+def searchable_text_interpretation(obj):
+    return _searchable(obj, obj.interpreting_agency, obj.interpreter)
