@@ -1,7 +1,11 @@
 """Users, a reviewable test type and helpers for the review workflow tests."""
 
+from datetime import date
 from plone import api
-from plone.dexterity.fti import DexterityFTI
+from plone.dexterity.fti import DexterityFTI  # noqa: F401
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
 
 
 PASSWORD = "secret-Pw-2024"
@@ -18,42 +22,25 @@ USERS = {
     "member": ("郑公众", None),
 }
 
-TEST_TYPE = "ReviewTestItem"
+AGENCY_CODE = "11150500MB1234567X"
 
-MODEL = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
-  <schema>
-    <field name="disclosure_attribute" type="zope.schema.Choice">
-      <title>Disclosure attribute</title>
-      <values><element>proactive</element><element>on_request</element>
-      <element>exempt</element></values>
-      <required>False</required>
-    </field>
-    <field name="text" type="zope.schema.Text">
-      <title>Text</title><required>False</required>
-    </field>
-  </schema>
-</model>"""
+
+def make_agency(portal, id="agency"):
+    if id not in portal:
+        with api.env.adopt_roles(["Manager"]):
+            api.content.create(
+                container=portal,
+                type="DisclosureAgency",
+                id=id,
+                title="通辽市人民政府办公室",
+                credit_code=AGENCY_CODE,
+            )
+    return portal[id]
 
 
 def make_test_type(portal):
-    """A throw-away Dexterity type bound to the review workflow."""
-    types = api.portal.get_tool("portal_types")
-    if TEST_TYPE not in types:
-        fti = DexterityFTI(TEST_TYPE)
-        fti.title = "Review test item"
-        fti.klass = "plone.dexterity.content.Container"
-        fti.model_source = MODEL
-        fti.behaviors = (
-            "plone.basic",
-            "plone.namefromtitle",
-            "tongliao.disclosure.reviewable",
-            "plone.excludefromnavigation",
-        )
-        fti.global_allow = True
-        types._setObject(TEST_TYPE, fti)
-    wftool = api.portal.get_tool("portal_workflow")
-    wftool.setChainForPortalTypes((TEST_TYPE,), ("disclosure_review_workflow",))
-    return TEST_TYPE
+    """Kept for the tests' set-up order: the agency that holds the documents."""
+    return make_agency(portal)
 
 
 def make_users(portal):
@@ -70,13 +57,53 @@ def make_users(portal):
 
 
 def create_item(container, title="通辽市某项政策文件", owner="editor", **fields):
+    """A PolicyDocument in the agency ``container`` (or the site's agency)."""
+    if container.portal_type != "DisclosureAgency":
+        container = make_agency(container)
     fields.setdefault("disclosure_attribute", "proactive")
+    fields.setdefault("date_written", date(2024, 3, 1))
+    fields.setdefault("document_kind", "notice")
+    fields.setdefault("subject_category", "02")
     with api.env.adopt_user(username=owner):
         return api.content.create(
-            container=container, type=TEST_TYPE, title=title, **fields
+            container=container, type="PolicyDocument", title=title, **fields
+        )
+
+
+def create_interpretation(container, documents, title="解读：某项政策", owner="editor"):
+    if container.portal_type != "DisclosureAgency":
+        container = make_agency(container)
+    intids = getUtility(IIntIds)
+    relations = [RelationValue(intids.getId(doc)) for doc in documents]
+    with api.env.adopt_user(username=owner):
+        return api.content.create(
+            container=container,
+            type="PolicyInterpretation",
+            title=title,
+            interpreted_documents=relations,
         )
 
 
 def submit(obj, userid="editor"):
     with api.env.adopt_user(username=userid):
         api.content.transition(obj=obj, transition="submit")
+
+
+def publish(obj, reviewers=("dept", "secrecy", "approver"), submitter="editor"):
+    """Take ``obj`` through the three steps with records."""
+    from tongliao.disclosure.workflow.review import perform
+
+    submit(obj, submitter)
+    for userid in reviewers:
+        checklist = CLEAR if userid == reviewers[1] else None
+        with api.env.adopt_user(username=userid):
+            perform(obj, "pass", "同意", checklist)
+    return obj
+
+
+CLEAR = {
+    "state_secret": False,
+    "trade_secret": False,
+    "personal_privacy": False,
+    "security_stability": False,
+}
