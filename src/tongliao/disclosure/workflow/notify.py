@@ -9,6 +9,8 @@ from tongliao.disclosure.workflow.review import creators
 from tongliao.disclosure.workflow.review import submitter
 from zope.i18n import translate
 
+import transaction
+
 
 # Staff group whose members review an item in each pending state (setuphandlers).
 GROUP_OF_STATE = {
@@ -73,6 +75,7 @@ def notify_transition(obj, transition, state):
         return
     sender_name = api.portal.get_registry_record("plone.email_from_name", default="")
     mailhost = api.portal.get_tool("MailHost")
+    outbox = []
     for user in users:
         address = user.getProperty("email", "")
         if not address:
@@ -82,8 +85,17 @@ def notify_transition(obj, transition, state):
         message["From"] = formataddr((sender_name or "", mfrom))
         message["To"] = address
         message.set_content(_t(body))
+        outbox.append((message, address))
+    if outbox:
+        # Sent after the commit: a mail problem must never undo a review decision.
+        transaction.get().addAfterCommitHook(_send, args=(mailhost, mfrom, outbox))
+
+
+def _send(committed, mailhost, mfrom, outbox):
+    if not committed:
+        return
+    for message, address in outbox:
         try:
-            mailhost.send(message, mto=address, mfrom=mfrom, immediate=False)
+            mailhost.send(message, mto=address, mfrom=mfrom, immediate=True)
         except Exception:
-            # A mail problem must never undo a recorded review decision.
             logger.exception("Review mail to %s failed", address)
