@@ -2,6 +2,7 @@
 
 from datetime import date
 from plone import api
+from plone.app.textfield.value import RichTextValue
 from plone.dexterity.fti import DexterityFTI  # noqa: F401
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -64,6 +65,8 @@ def create_item(container, title="通辽市某项政策文件", owner="editor", 
     fields.setdefault("date_written", date(2024, 3, 1))
     fields.setdefault("document_kind", "notice")
     fields.setdefault("subject_category", "02")
+    if isinstance(fields.get("text"), str):
+        fields["text"] = RichTextValue(fields["text"], "text/plain", "text/html")
     with api.env.adopt_user(username=owner):
         return api.content.create(
             container=container, type="PolicyDocument", title=title, **fields
