@@ -170,6 +170,13 @@ def test_missing_next_year(today, calendar, expected):
     assert deadlines.missing_next_year(today, calendar) == expected
 
 
+def test_cached_calendar_is_shared_per_registry_value():
+    assert deadlines.cached_calendar([]) is deadlines.DEFAULT_CALENDAR
+    first = deadlines.cached_calendar(NOTICE_2027)
+    assert deadlines.cached_calendar(list(NOTICE_2027)) is first
+    assert first.covers(2027)
+
+
 @pytest.mark.parametrize(
     ("year", "covered"), [(2003, False), (2004, True), (2026, True), (2027, False)]
 )
@@ -426,6 +433,35 @@ def test_consultation_after_deadline_changes_nothing():
     # the deadline day itself was counted before the letter went out
     assert result.reply_deadline == date(2026, 3, 30)
     assert result.paused_intervals[0].excluded_working_days == 0
+    assert "开始于答复期限届满之后，不顺延期限" in result.explanations["reply_deadline"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "effect"),
+    [
+        (
+            [
+                event(deadlines.FEE_NOTICE_SENT, date(2026, 3, 12)),
+                event(deadlines.FEE_PAID, date(2026, 3, 18)),
+            ],
+            "缴费：2026-03-12 至 2026-03-18，与其他中止期间重叠，不重复扣除",
+        ),
+        (
+            [
+                event(deadlines.CORRECTION_REQUESTED, date(2026, 3, 4)),
+                event(deadlines.CORRECTION_RECEIVED, date(2026, 3, 25)),
+            ],
+            "2026-03-10 至 2026-03-20，在答复期限重新起算之前，不影响期限",
+        ),
+    ],
+)
+def test_pauses_that_change_nothing_say_why(extra, effect):
+    result = compute_deadlines(
+        [*CONSULTATION, *extra],
+        today=TODAY,
+        settings={"fee_notice_pauses_clock": True},
+    )
+    assert effect in result.explanations["reply_deadline"]
 
 
 EXTENSION = event(
@@ -448,20 +484,10 @@ def test_extension():
     assert result.warnings == []
 
 
-@pytest.mark.parametrize(
-    ("extra", "message"),
-    [
-        ([EXTENSION], "second extension"),
-        ([], None),
-    ],
-)
-def test_second_extension_rejected(extra, message):
-    history = [received(date(2026, 2, 10)), EXTENSION, *extra]
-    if message:
-        with pytest.raises(ValueError, match=message):
-            compute_deadlines(history, today=TODAY)
-    else:
-        assert compute_deadlines(history, today=TODAY).extension.days == 20
+def test_second_extension_rejected():
+    second = event(deadlines.EXTENSION, date(2026, 4, 1), days=5, approver="王局长")
+    with pytest.raises(ValueError, match="second extension on 2026-04-01"):
+        compute_deadlines([received(date(2026, 2, 10)), EXTENSION, second], today=TODAY)
 
 
 @pytest.mark.parametrize(
@@ -642,6 +668,7 @@ def test_future_events_not_counted():
     result = compute_deadlines(history, today=date(2026, 3, 13))
     assert result.status == deadlines.STATUS_DUE_SOON
     assert result.closed_on is None
+    assert result.warnings == ["以下事件晚于今天，未计入：2026-03-16 replied"]
 
 
 def test_withdrawn_closes_without_verdict():
@@ -720,25 +747,25 @@ START = st.dates(min_value=date(2005, 1, 1), max_value=date(2026, 6, 30))
 DAYS = st.integers(min_value=0, max_value=40)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(start=START, days=st.integers(min_value=1, max_value=40))
 def test_deadline_is_a_working_day(start, days):
     assert deadlines.DEFAULT_CALENDAR.is_working_day(add_working_days(start, days))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(start=START, days=DAYS)
 def test_deadline_grows_with_days(start, days):
     assert add_working_days(start, days) < add_working_days(start, days + 1)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(start=START, days=DAYS)
 def test_between_inverts_add(start, days):
     assert working_days_between(start, add_working_days(start, days)) == days
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(start=START, end=START)
 def test_between_is_antisymmetric(start, end):
     assert working_days_between(start, end) == -working_days_between(end, start)

@@ -1,8 +1,5 @@
 """Smoke: the types install and a document can be created and published."""
 
-from datetime import date
-from plone import api
-
 
 def test_types_installed(portal, get_fti):
     for name in ("PolicyDocument", "PolicyInterpretation"):

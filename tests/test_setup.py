@@ -124,8 +124,32 @@ class TestControlPanelHTTP:
         assert "首页" in response.text  # Plone's own UI, translated
 
 
-@pytest.mark.parametrize("portal_type", ["DisclosureAgency"])
+@pytest.mark.parametrize(
+    "portal_type",
+    [
+        "DisclosureAgency",
+        "PolicyDocument",
+        "PolicyInterpretation",
+        "DisclosureApplication",
+    ],
+)
 def test_type_installed(get_fti, portal_type):
     fti = get_fti(portal_type)
     assert fti is not None
     assert fti.klass.startswith("tongliao.disclosure.content.")
+
+
+@pytest.mark.parametrize(
+    "name,token,title",
+    [
+        ("tongliao.disclosure.DocumentKinds", "notice", "通知"),
+        ("tongliao.disclosure.Validity", "repealed", "废止"),
+        ("tongliao.disclosure.ApplicationOutcomes", "granted", "予以公开"),
+    ],
+)
+def test_vocabulary_registered_in_site(portal, name, token, title):
+    from zope.component import getUtility
+    from zope.schema.interfaces import IVocabularyFactory
+
+    vocabulary = getUtility(IVocabularyFactory, name)(portal)
+    assert title in vocabulary.getTerm(token).title

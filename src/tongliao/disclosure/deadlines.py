@@ -44,10 +44,12 @@ from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from typing import NamedTuple
 
 import chinese_calendar
 import datetime
+import functools
 import hashlib
 
 
@@ -247,6 +249,7 @@ class WorkingDayCalendar:
         self._covered_years = frozenset(int(year) for year in covered_years or ())
         self._days = {}  # ordinal -> _Day, filled a year at a time
         self._working = {}  # year -> sorted ordinals of its working days
+        self._notable = {}  # year -> sorted ordinals of its labelled days
         self.version = self._describe_version()
 
     @classmethod
@@ -296,13 +299,17 @@ class WorkingDayCalendar:
         if not self.covers(year):
             raise CalendarCoverageError(year)
         day = datetime.date(year, 1, 1)
-        table = []
+        table, notable = [], []
         while day.year == year:
             info = self._compute_day(day)
             self._days[day.toordinal()] = info
             if info.working:
                 table.append(day.toordinal())
+            if info.label:
+                notable.append(day.toordinal())
             day += ONE_DAY
+        self._notable[year] = notable
+        # Stored last: other threads take a year in _working as complete.
         self._working[year] = table
         return table
 
@@ -338,6 +345,20 @@ class WorkingDayCalendar:
 
     def is_working_day(self, day: datetime.date) -> bool:
         return self.day_info(day).working
+
+    def notable_days(self, start: datetime.date, end: datetime.date) -> list:
+        """(date, info) for start < d <= end: named rest days, make-up workdays."""
+        found = []
+        for year in range(start.year, end.year + 1):
+            self._year_table(year)
+            ordinals = self._notable[year]
+            low = bisect_right(ordinals, start.toordinal())
+            high = bisect_right(ordinals, end.toordinal())
+            found.extend(
+                (datetime.date.fromordinal(ordinal), self._days[ordinal])
+                for ordinal in ordinals[low:high]
+            )
+        return found
 
     def check(self, day: datetime.date) -> None:
         """Raise CalendarCoverageError unless ``day``'s year is covered."""
@@ -384,6 +405,16 @@ class WorkingDayCalendar:
 DEFAULT_CALENDAR = WorkingDayCalendar()
 
 
+def cached_calendar(lines: Iterable[str]) -> WorkingDayCalendar:
+    """The calendar for these registry lines, shared so its caches persist."""
+    return _cached_calendar(tuple(lines))
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_calendar(lines: tuple) -> WorkingDayCalendar:
+    return WorkingDayCalendar.from_lines(lines) if lines else DEFAULT_CALENDAR
+
+
 def _as_date(value) -> datetime.date:
     if isinstance(value, datetime.datetime):
         return value.date()
@@ -418,7 +449,8 @@ class PausedInterval:
     ``working_days`` are the working days d with start < d <= end (or the day
     of reference while open); ``excluded_working_days`` are those actually
     taken off the clock in force (0 for a pause before a 补正 restart or one
-    starting on or after the deadline; overlaps are counted once).
+    starting on or after the deadline; overlaps are counted once).  For the
+    ``correction`` kind both count the days (request, receipt of correction].
     """
 
     kind: str
@@ -447,6 +479,8 @@ class DeadlineResult:
     ``explanations`` maps "reply_deadline" and "correction_notice_deadline" to
     a Chinese text a clerk can check by hand; ``warnings`` lists irregularities
     in the history (late 补正 notice, late extension ...) in Chinese.
+    ``working_days_left`` is ``working_days_between(today, reply_deadline)``:
+    0 on the due day, negative once overdue, None when closed.
     """
 
     received: datetime.date
@@ -470,13 +504,36 @@ class DeadlineResult:
     calendar_version: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Pause:
     kind: str
     start: datetime.date
     end: datetime.date | None
     party: str
     reason: str
+
+
+class _Custom(NamedTuple):
+    date: datetime.date
+    deadline: datetime.date
+    reason: str
+
+
+class _Clock(NamedTuple):
+    start: datetime.date  # day 0
+    limit: int  # working days allowed
+    deadline: datetime.date
+    segments: list  # (a, b): the clock ran on working days a < d <= b
+
+
+class _History(NamedTuple):
+    received: datetime.date
+    correction_requested: datetime.date | None
+    correction_received: datetime.date | None
+    pauses: list
+    extension: ExtensionInfo | None
+    custom: _Custom | None
+    closings: list  # (date, type)
 
 
 def _fmt(day: datetime.date) -> str:
@@ -529,28 +586,18 @@ def _text(event, key) -> str:
     return value.strip()
 
 
-def _close_pause(open_pauses, event, kind):
-    """Close the earliest open pause of the same party (any party if none given)."""
+def _end_pause(pauses, open_indexes, event, kind):
+    """End the earliest open pause of the event's party (any party if none)."""
     party = _text(event, "party")
-    for pause in open_pauses:
-        if not party or pause.party == party:
-            pause.end = event["date"]
-            open_pauses.remove(pause)
+    for index in open_indexes:
+        if not party or pauses[index].party == party:
+            pauses[index] = replace(pauses[index], end=event["date"])
+            open_indexes.remove(index)
             return
     raise ValueError(
         f"{event['type']} on {event['date']}: no open {kind} "
         + (f"with party {party!r}" if party else "to end")
     )
-
-
-class _History(NamedTuple):
-    received: datetime.date
-    correction_requested: datetime.date | None
-    correction_received: datetime.date | None
-    pauses: list
-    extension: ExtensionInfo | None
-    custom: tuple | None  # (event date, deadline, reason)
-    closings: list  # (date, type)
 
 
 def _read_history(events, cfg) -> _History:
@@ -563,10 +610,9 @@ def _read_history(events, cfg) -> _History:
             if received is not None:
                 raise ValueError(f"second 'received' event on {day}")
             received = day
-            continue
-        if received is None:
+        elif received is None:
             raise ValueError(f"{kind} on {day} comes before the 'received' event")
-        if kind == CORRECTION_REQUESTED:
+        elif kind == CORRECTION_REQUESTED:
             if requested is not None:
                 raise ValueError(
                     f"second correction request on {day}: art. 30 allows one notice"
@@ -577,28 +623,15 @@ def _read_history(events, cfg) -> _History:
                 raise ValueError(f"correction received on {day} without a request")
             corrected = day
         elif kind == CONSULTATION_STARTED:
-            basis = event.get("basis", CONSULT_THIRD_PARTY)
-            if basis not in _CONSULT_REASONS:
-                raise ValueError(
-                    f"consultation on {day}: basis must be {CONSULT_THIRD_PARTY!r} "
-                    f"or {CONSULT_AGENCY!r}"
-                )
-            party = _text(event, "party")
-            label, article = _CONSULT_REASONS[basis]
-            reason = (
-                f"{label}（{party}，{article}）" if party else f"{label}（{article}）"
-            )
-            pause = _Pause(PAUSE_CONSULTATION, day, None, party, reason)
-            pauses.append(pause)
-            open_consultations.append(pause)
+            open_consultations.append(len(pauses))
+            pauses.append(_read_consultation(event))
         elif kind == CONSULTATION_ENDED:
-            _close_pause(open_consultations, event, "consultation")
+            _end_pause(pauses, open_consultations, event, "consultation")
         elif kind == FEE_NOTICE_SENT:
-            pause = _Pause(PAUSE_FEE, day, None, "", "收费通知发出至缴费")
-            pauses.append(pause)
-            open_fees.append(pause)
+            open_fees.append(len(pauses))
+            pauses.append(_Pause(PAUSE_FEE, day, None, "", "收费通知发出至缴费"))
         elif kind == FEE_PAID:
-            _close_pause(open_fees, event, "fee notice")
+            _end_pause(pauses, open_fees, event, "fee notice")
         elif kind == EXTENSION:
             extension = _read_extension(event, extension, cfg)
         elif kind == CUSTOM_DEADLINE:
@@ -608,6 +641,19 @@ def _read_history(events, cfg) -> _History:
     if received is None:
         raise ValueError("no 'received' event: the reply clock has no day 0")
     return _History(received, requested, corrected, pauses, extension, custom, closings)
+
+
+def _read_consultation(event) -> _Pause:
+    basis = event.get("basis", CONSULT_THIRD_PARTY)
+    if basis not in _CONSULT_REASONS:
+        raise ValueError(
+            f"consultation on {event['date']}: basis must be "
+            f"{CONSULT_THIRD_PARTY!r} or {CONSULT_AGENCY!r}"
+        )
+    party = _text(event, "party")
+    label, article = _CONSULT_REASONS[basis]
+    reason = f"{label}（{party}，{article}）" if party else f"{label}（{article}）"
+    return _Pause(PAUSE_CONSULTATION, event["date"], None, party, reason)
 
 
 def _read_extension(event, previous, cfg) -> ExtensionInfo:
@@ -629,19 +675,42 @@ def _read_extension(event, previous, cfg) -> ExtensionInfo:
     return ExtensionInfo(day, days, approver, _text(event, "reason"))
 
 
-def _read_custom(event, previous) -> tuple:
+def _read_custom(event, previous) -> _Custom:
     day = event["date"]
     if previous is not None:
-        raise ValueError(f"second custom deadline on {day} (first on {previous[0]})")
-    deadline = _as_date(event.get("deadline") or day)
-    if "deadline" not in event or deadline < day:
+        raise ValueError(f"second custom deadline on {day} (first on {previous.date})")
+    deadline = event.get("deadline")
+    if not isinstance(deadline, datetime.date) or _as_date(deadline) < day:
         raise ValueError(
             f"custom deadline set on {day}: 'deadline' must be a date on or after it"
         )
     reason = _text(event, "reason")
     if not reason:
         raise ValueError(f"custom deadline set on {day}: a reason is required")
-    return day, deadline, reason
+    return _Custom(day, _as_date(deadline), reason)
+
+
+def _as_of(history, reference, fee_pauses) -> _History:
+    """The history as known on ``reference``: later facts dropped, pauses open."""
+
+    def known(day):
+        return day if day is not None and day <= reference else None
+
+    return history._replace(
+        correction_requested=known(history.correction_requested),
+        correction_received=known(history.correction_received),
+        pauses=[
+            replace(pause, end=known(pause.end))
+            for pause in history.pauses
+            if pause.start <= reference and (pause.kind != PAUSE_FEE or fee_pauses)
+        ],
+        extension=history.extension
+        if history.extension and known(history.extension.date)
+        else None,
+        custom=history.custom
+        if history.custom and known(history.custom.date)
+        else None,
+    )
 
 
 def _merge(intervals) -> list:
@@ -675,45 +744,6 @@ def _run_clock(calendar, start, limit, stops):
     return deadline, segments
 
 
-def _holiday_label(names) -> str:
-    label = "、".join(names)
-    return label if label.endswith(("假期", "休息日")) else label + "假期"
-
-
-def _day_notes(calendar, segments) -> list:
-    """Lines naming the holidays skipped and make-up workdays counted."""
-    notes, weekend_days = [], 0
-    for start, end in segments:
-        run, names = [], []
-        day = start + ONE_DAY
-        while day <= end + ONE_DAY:
-            info = calendar.day_info(day) if day <= end else _Day(True, "")
-            if not info.working:
-                run.append(day)
-                if info.label and info.label not in names:
-                    names.append(info.label)
-                day += ONE_DAY
-                continue
-            if run and names:
-                span = (
-                    _fmt(run[0])
-                    if len(run) == 1
-                    else f"{run[0].isoformat()} 至 {run[-1].isoformat()}"
-                )
-                notes.append(f"{span} {_holiday_label(names)}，不计")
-            elif run:
-                weekend_days += len(run)
-            run, names = [], []
-            if info.label == _MAKEUP:
-                notes.append(f"{_fmt(day)}为调休工作日，计入")
-            elif info.label == _RESTORED:
-                notes.append(f"{_fmt(day)}按本地调整为工作日，计入")
-            day += ONE_DAY
-    if weekend_days:
-        notes.append(f"另有 {weekend_days} 个普通周末日不计")
-    return notes
-
-
 def compute_deadlines(events, calendar=None, today=None, settings=None):
     """Compute the deadlines of one application from its event history.
 
@@ -738,157 +768,91 @@ def compute_deadlines(events, calendar=None, today=None, settings=None):
     Same-day events are taken in the order above.  Pause and restart
     conventions are in the module docstring.  ``today`` defaults to the
     current date; events after it are not counted (a warning says so), and a
-    closed case is computed as of its closing day.  ``settings`` overrides
-    DEFAULT_SETTINGS.  Raises ValueError for an impossible history and
-    CalendarCoverageError when a date involved lies in an uncovered year.
+    closed case is computed as of its closing day (``today`` itself then need
+    not be covered).  ``settings`` overrides DEFAULT_SETTINGS.  Raises
+    ValueError for an impossible history and CalendarCoverageError when a date
+    involved lies in an uncovered year.
     """
     calendar = calendar or DEFAULT_CALENDAR
     cfg = _settings(settings)
     today = datetime.date.today() if today is None else _as_date(today)
     ordered = _sorted_events(events)
-    history = _read_history(ordered, cfg)
+    full = _read_history(ordered, cfg)
     for event in ordered:
         calendar.check(event["date"])
-    if history.custom:
-        calendar.check(history.custom[1])
+    if full.custom:
+        calendar.check(full.custom.deadline)
 
-    warnings = []
-    closings = [item for item in history.closings if item[0] <= today]
-    closed_on, closed_by = closings[0] if closings else (None, None)
-    reference = closed_on or today
-    if history.received > reference:
-        raise ValueError(f"received on {history.received}, after today ({today})")
-    late = [event for event in ordered if event["date"] > reference]
-    late = [event for event in late if event["type"] not in CLOSING_EVENTS]
-    if late:
-        listed = "、".join(f"{event['date']} {event['type']}" for event in late)
-        warnings.append(
-            f"以下事件晚于{'结案日' if closed_on else '今天'}，未计入：{listed}"
-        )
-
-    def as_of(day):
-        return day if day is not None and day <= reference else None
-
-    requested = as_of(history.correction_requested)
-    corrected = as_of(history.correction_received)
-    awaiting_correction = requested is not None and corrected is None
-    clock_start = corrected or (reference if awaiting_correction else history.received)
-    extension = (
-        history.extension
-        if history.extension and as_of(history.extension.date)
-        else None
+    closed_on, closed_by = next(
+        (closing for closing in full.closings if closing[0] <= today), (None, None)
     )
-    limit = cfg["reply_days"] + (extension.days if extension else 0)
+    reference = closed_on or today
+    if full.received > reference:
+        raise ValueError(f"received on {full.received}, after {reference}")
+    history = _as_of(full, reference, cfg["fee_notice_pauses_clock"])
+    warnings = _late_event_warnings(ordered, reference, closed_on)
 
-    counted_pauses = [
-        pause
-        for pause in history.pauses
-        if pause.start <= reference
-        and (pause.kind != PAUSE_FEE or cfg["fee_notice_pauses_clock"])
-    ]
-    open_kinds = [pause.kind for pause in counted_pauses if as_of(pause.end) is None]
+    awaiting_correction = (
+        history.correction_requested is not None and history.correction_received is None
+    )
+    clock_start = history.correction_received or (
+        reference if awaiting_correction else history.received
+    )
+    limit = cfg["reply_days"] + (history.extension.days if history.extension else 0)
     stops = _merge(
-        (max(pause.start, clock_start), as_of(pause.end) or reference)
-        for pause in counted_pauses
-        if (as_of(pause.end) or reference) > clock_start
+        (max(pause.start, clock_start), pause.end or reference)
+        for pause in history.pauses
+        if (pause.end or reference) > clock_start
     )
     deadline, segments = _run_clock(calendar, clock_start, limit, stops)
-
-    paused_intervals = _paused_intervals(
-        calendar, counted_pauses, clock_start, deadline, reference, as_of
-    )
-    if requested is not None:
-        paused_intervals.insert(
-            0,
-            PausedInterval(
-                PAUSE_CORRECTION,
-                requested,
-                corrected,
-                "等待申请人补正（第三十条），收到补正后重新起算",
-                "",
-                calendar.working_days_between(requested, corrected or reference),
-                calendar.working_days_between(requested, corrected or reference),
-            ),
-        )
+    intervals = _paused_intervals(calendar, history, clock_start, deadline, reference)
 
     correction_deadline = calendar.add_working_days(
         history.received, cfg["correction_notice_days"]
     )
+    requested = history.correction_requested
     if requested is not None and requested > correction_deadline:
         warnings.append(
             f"补正通知于 {requested} 发出，晚于第三十条规定的 "
             f"{cfg['correction_notice_days']} 个工作日期限 {correction_deadline}"
         )
-    if extension is not None:
+    if history.extension is not None:
         unextended, _ = _run_clock(calendar, clock_start, cfg["reply_days"], stops)
-        if extension.date > unextended:
+        if history.extension.date > unextended:
             warnings.append(
-                f"延期于 {extension.date} 批准，晚于原答复期限 {unextended}"
+                f"延期于 {history.extension.date} 批准，晚于原答复期限 {unextended}"
                 "（第三十三条第二款要求在期限内批准）"
             )
 
-    reply_lines = _reply_lines(
-        calendar,
-        cfg,
-        history,
-        requested,
-        corrected,
-        reference,
-        paused_intervals,
-        extension,
-        limit,
-        segments,
-    )
+    clock = _Clock(clock_start, limit, deadline, segments)
+    lines = _reply_lines(calendar, cfg, history, reference, clock, intervals)
     if not cfg["fee_notice_pauses_clock"] and any(
-        pause.kind == PAUSE_FEE and pause.start <= reference for pause in history.pauses
+        pause.kind == PAUSE_FEE and pause.start <= reference for pause in full.pauses
     ):
-        reply_lines.append("按本系统设置，收费通知不中止答复期限。")
+        lines.append("按本系统设置，收费通知不中止答复期限。")
     custom_deadline = None
-    if history.custom and as_of(history.custom[0]):
-        set_on, custom_deadline, reason = history.custom
-        reply_lines.append(f"法定答复期限为 {_fmt(deadline)}。")
-        reply_lines.append(
-            f"{set_on} 依据第三十五条确定答复期限为 {_fmt(custom_deadline)}，"
-            f"理由：{reason}；以此取代法定期限。"
-        )
-        if not calendar.is_working_day(custom_deadline):
-            custom_deadline = calendar.next_working_day(custom_deadline)
-            reply_lines.append(
-                f"该日不是工作日，顺延至 {_fmt(custom_deadline)}"
-                "（民法典第二百零三条）。"
-            )
+    if history.custom:
+        custom_deadline = _apply_custom(calendar, history.custom, deadline, lines)
         if custom_deadline < deadline:
             warnings.append(
                 f"第三十五条确定的答复期限 {custom_deadline} 早于法定期限 {deadline}"
             )
         deadline = custom_deadline
 
-    reply_deadline = deadline
     if awaiting_correction and closed_on:
         reply_deadline = None
-        reply_lines.append("结案时仍未收到补正材料，答复期限未起算。")
+        lines.append("结案时仍未收到补正材料，答复期限未起算。")
     else:
-        reply_lines.append(f"答复期限：{_fmt(deadline)}。")
+        reply_deadline = deadline
+        lines.append(f"答复期限：{_fmt(deadline)}。")
 
-    if closed_on:
-        status, left = STATUS_CLOSED, None
-    else:
-        left = calendar.working_days_between(today, deadline)
-        if today > deadline:
-            status = STATUS_OVERDUE
-        elif left <= cfg["due_soon_working_days"]:
-            status = STATUS_DUE_SOON
-        else:
-            status = STATUS_ON_TIME
-    replied_on_time = None
-    if closed_by == REPLIED and reply_deadline is not None:
-        replied_on_time = closed_on <= reply_deadline
-
-    waiting_for = (
-        PAUSE_CORRECTION
-        if awaiting_correction
-        else (open_kinds[0] if open_kinds else None)
-    )
+    status, left = _status(calendar, cfg, today, deadline, closed_on)
+    waiting_for = None
+    if not closed_on:
+        open_kinds = [pause.kind for pause in history.pauses if pause.end is None]
+        waiting_for = (
+            PAUSE_CORRECTION if awaiting_correction else next(iter(open_kinds), None)
+        )
     return DeadlineResult(
         received=history.received,
         reply_deadline=reply_deadline,
@@ -899,15 +863,19 @@ def compute_deadlines(events, calendar=None, today=None, settings=None):
         waiting_for=waiting_for,
         clock_start=clock_start,
         reply_days=limit,
-        paused_intervals=paused_intervals,
-        extension=extension,
+        paused_intervals=intervals,
+        extension=history.extension,
         custom_deadline=custom_deadline,
         closed_on=closed_on,
         closed_by=closed_by,
-        replied_on_time=replied_on_time,
+        replied_on_time=(
+            closed_on <= reply_deadline
+            if closed_by == REPLIED and reply_deadline
+            else None
+        ),
         today=today,
         explanations={
-            "reply_deadline": "\n".join(reply_lines),
+            "reply_deadline": "\n".join(lines),
             "correction_notice_deadline": _correction_text(
                 calendar, cfg, history.received, correction_deadline, requested
             ),
@@ -917,13 +885,69 @@ def compute_deadlines(events, calendar=None, today=None, settings=None):
     )
 
 
-def _paused_intervals(calendar, pauses, clock_start, deadline, reference, as_of):
+def _late_event_warnings(ordered, reference, closed_on) -> list:
+    late = [
+        f"{event['date']} {event['type']}"
+        for event in ordered
+        if event["date"] > reference
+        and not (closed_on and event["type"] in CLOSING_EVENTS)
+    ]
+    if not late:
+        return []
+    when = "结案日" if closed_on else "今天"
+    return [f"以下事件晚于{when}，未计入：{'、'.join(late)}"]
+
+
+def _status(calendar, cfg, today, deadline, closed_on):
+    """Status and working days left; the due day itself is never overdue."""
+    if closed_on:
+        return STATUS_CLOSED, None
+    left = calendar.working_days_between(today, deadline)
+    if today > deadline:
+        return STATUS_OVERDUE, left
+    if left <= cfg["due_soon_working_days"]:
+        return STATUS_DUE_SOON, left
+    return STATUS_ON_TIME, left
+
+
+def _apply_custom(calendar, custom, statutory, lines) -> datetime.date:
+    """The art. 35 deadline, moved off a rest day (民法典 art. 203)."""
+    lines.append(f"法定答复期限为 {_fmt(statutory)}。")
+    lines.append(
+        f"{custom.date} 依据第三十五条确定答复期限为 {_fmt(custom.deadline)}，"
+        f"理由：{custom.reason}；以此取代法定期限。"
+    )
+    if calendar.is_working_day(custom.deadline):
+        return custom.deadline
+    moved = calendar.next_working_day(custom.deadline)
+    lines.append(f"该日不是工作日，顺延至 {_fmt(moved)}（民法典第二百零三条）。")
+    return moved
+
+
+def _paused_intervals(calendar, history, clock_start, deadline, reference) -> list:
     """PausedInterval records, with each working day excluded counted once."""
-    result, covered_until = [], clock_start
-    for pause in sorted(pauses, key=lambda pause: pause.start):
-        end = as_of(pause.end) or reference
-        excluded = 0
+    result = []
+    requested = history.correction_requested
+    if requested is not None:
+        waited = calendar.working_days_between(
+            requested, history.correction_received or reference
+        )
+        result.append(
+            PausedInterval(
+                PAUSE_CORRECTION,
+                requested,
+                history.correction_received,
+                "等待申请人补正（第三十条），收到补正后重新起算",
+                "",
+                waited,
+                waited,
+            )
+        )
+    covered_until = clock_start
+    for pause in sorted(history.pauses, key=lambda pause: pause.start):
+        end = pause.end or reference
         low = max(pause.start, covered_until)
+        excluded = 0
         if max(pause.start, clock_start) < deadline and end > low:
             excluded = calendar.working_days_between(low, end)
             covered_until = end
@@ -931,7 +955,7 @@ def _paused_intervals(calendar, pauses, clock_start, deadline, reference, as_of)
             PausedInterval(
                 pause.kind,
                 pause.start,
-                as_of(pause.end),
+                pause.end,
                 pause.reason,
                 pause.party,
                 calendar.working_days_between(pause.start, end),
@@ -941,22 +965,63 @@ def _paused_intervals(calendar, pauses, clock_start, deadline, reference, as_of)
     return result
 
 
+def _holiday_label(names) -> str:
+    label = "、".join(names)
+    return label if label.endswith(("假期", "休息日")) else label + "假期"
+
+
+def _day_notes(calendar, segments) -> list:
+    """Lines naming the holidays skipped and the make-up workdays counted."""
+    notes, plain_rest_days = [], 0
+    for start, end in segments:
+        rest_days = (end - start).days - calendar.working_days_between(start, end)
+        run = []  # consecutive named rest days
+        for day, info in [*calendar.notable_days(start, end), (None, None)]:
+            if run and (day is None or day - run[-1][0] != ONE_DAY or info.working):
+                names = list(dict.fromkeys(label for _, label in run))
+                span = (
+                    _fmt(run[0][0])
+                    if len(run) == 1
+                    else f"{run[0][0].isoformat()} 至 {run[-1][0].isoformat()}"
+                )
+                notes.append(f"{span} {_holiday_label(names)}，不计")
+                rest_days -= len(run)
+                run = []
+            if day is None:
+                break
+            if not info.working:
+                run.append((day, info.label))
+            elif info.label == _MAKEUP:
+                notes.append(f"{_fmt(day)}为调休工作日，计入")
+            else:
+                notes.append(f"{_fmt(day)}按本地调整为工作日，计入")
+        plain_rest_days += rest_days
+    if plain_rest_days:
+        notes.append(f"另有 {plain_rest_days} 个普通周末日不计")
+    return notes
+
+
 def _bullets(notes) -> list:
     return [f"  - {note}" for note in notes]
 
 
-def _reply_lines(
-    calendar,
-    cfg,
-    history,
-    requested,
-    corrected,
-    reference,
-    paused_intervals,
-    extension,
-    limit,
-    segments,
-) -> list:
+def _pause_effect(interval, reference, clock) -> str:
+    """How a pause changed the reply clock, for the explanation."""
+    if interval.excluded_working_days:
+        return (
+            f"其间 {interval.excluded_working_days} 个工作日不计入答复期限"
+            f"（{_PAUSE_BASIS[interval.kind]}）"
+        )
+    if (interval.end or reference) <= clock.start:
+        return "在答复期限重新起算之前，不影响期限"
+    if interval.start >= clock.deadline:
+        return "开始于答复期限届满之后，不顺延期限"
+    if not interval.working_days:
+        return "其间没有工作日，不影响期限"
+    return "与其他中止期间重叠，不重复扣除"
+
+
+def _reply_lines(calendar, cfg, history, reference, clock, intervals):
     lines = [
         (
             f"依据《政府信息公开条例》第三十三条第二款，答复期限为 {cfg['reply_days']} "
@@ -964,40 +1029,40 @@ def _reply_lines(
         ),
         f"收到申请：{_fmt(history.received)}（第三十一条）。",
     ]
-    if requested:
-        lines.append(f"{_fmt(requested)}发出补正通知（第三十条），答复期限停止计算。")
-        if corrected:
+    if history.correction_requested:
+        lines.append(
+            f"{_fmt(history.correction_requested)}发出补正通知（第三十条），"
+            "答复期限停止计算。"
+        )
+        if history.correction_received:
             lines.append(
-                f"{_fmt(corrected)}收到补正后的申请，答复期限自该日重新起算"
-                "（第三十条），该日为第 0 日。"
+                f"{_fmt(history.correction_received)}收到补正后的申请，"
+                "答复期限自该日重新起算（第三十条），该日为第 0 日。"
             )
         else:
             lines.append(f"尚未收到补正材料，暂按 {_fmt(reference)}收到推算。")
-    for interval in paused_intervals:
+    for interval in intervals:
         if interval.kind == PAUSE_CORRECTION:
             continue
         end = (
             interval.end.isoformat()
             if interval.end
-            else f"{reference.isoformat()}（尚未结束，暂按该日结束推算，期限将逐日顺延）"
+            else f"{reference.isoformat()}（尚未结束，暂按该日结束推算，"
+            "期限将逐日顺延）"
         )
-        effect = (
-            f"其间 {interval.excluded_working_days} 个工作日不计入答复期限"
-            f"（{_PAUSE_BASIS[interval.kind]}）"
-            if interval.excluded_working_days
-            else "未影响答复期限"
-        )
+        effect = _pause_effect(interval, reference, clock)
         lines.append(
             f"{interval.reason}：{interval.start.isoformat()} 至 {end}，{effect}。"
         )
+    extension = history.extension
     if extension:
         reason = f"，理由：{extension.reason}" if extension.reason else ""
         lines.append(
             f"{extension.date.isoformat()} 经{extension.approver}批准延长 "
             f"{extension.days} 个工作日（第三十三条第二款）{reason}；"
-            f"合计 {limit} 个工作日。"
+            f"合计 {clock.limit} 个工作日。"
         )
-    notes = _day_notes(calendar, segments)
+    notes = _day_notes(calendar, clock.segments)
     if notes:
         lines.append("计数中的节假日与调休：")
         lines.extend(_bullets(notes))

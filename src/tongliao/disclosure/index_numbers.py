@@ -1,4 +1,4 @@
-"""索引号: ``<agency credit_code>/<year>-<5-digit serial>``, assigned at first publication.
+"""索引号 ``<credit_code>/<year>-<5-digit serial>``, assigned at first publication.
 
 Why publication and not creation: a draft that is never published must not leave a
 gap in the public series, and the standard's number identifies a *published* item.
@@ -104,7 +104,7 @@ def _check_unique(document):
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
         index_number=document.index_number
     )
-    others = [b for b in brains if b.UID != api.content.get_uuid(document)]
+    others = [b for b in brains if api.content.get_uuid(document) != b.UID]
     if others:
         raise ValueError(
             f"Index number {document.index_number} is already used by "

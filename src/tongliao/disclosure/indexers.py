@@ -96,9 +96,7 @@ def _searchable(obj, *parts):
 @indexer(IPolicyDocument)
 def searchable_text_document(obj):
     """Title, numbers, agency, keywords and body (CJK is split by Plone's splitter)."""
-    return _searchable(
-        obj, obj.document_number, obj.index_number, obj.issuing_agency
-    )
+    return _searchable(obj, obj.document_number, obj.index_number, obj.issuing_agency)
 
 
 @indexer(IPolicyInterpretation)

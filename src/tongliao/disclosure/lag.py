@@ -1,9 +1,9 @@
-"""Interpretation lag: working days between a document's and its interpretation's 发布日期."""
+"""Interpretation lag in working days between the two 发布日期 (effective dates)."""
 
 from plone import api
 from tongliao.disclosure.deadlines import CalendarCoverageError
-from tongliao.disclosure.deadlines import WorkingDayCalendar
 from tongliao.disclosure.deadlines import working_days_between
+from tongliao.disclosure.deadlines import WorkingDayCalendar
 from tongliao.disclosure.validators import _as_date
 
 

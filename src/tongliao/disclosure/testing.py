@@ -27,6 +27,8 @@ class DisclosureLayer(PloneSandboxLayer):
         self.loadZCML(package=tongliao.disclosure)
 
     def setUpPloneSite(self, portal):
+        # A real site has Plone's default workflow; PLONE_FIXTURE has none.
+        portal.portal_workflow.setDefaultChain("simple_publication_workflow")
         applyProfile(portal, "tongliao.disclosure:default")
 
 

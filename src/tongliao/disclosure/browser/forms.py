@@ -26,7 +26,8 @@ class DatesCheckMixin:
         if errors:
             return data, errors
         written = data.get("date_written", _MISSING)
-        effective = data.get("effective", _MISSING)
+        # Behavior fields are keyed with their schema prefix.
+        effective = data.get("IPublication.effective", data.get("effective", _MISSING))
         if written is _MISSING:
             written = self._current("date_written")
         if effective is _MISSING:

@@ -77,7 +77,10 @@ class PolicyDocumentView(_Base):
         ]
         if c.five_publicity:
             rows.append(
-                ("Five publicity category", term_title(FIVE_PUBLICITY, c.five_publicity))
+                (
+                    "Five publicity category",
+                    term_title(FIVE_PUBLICITY, c.five_publicity),
+                )
             )
         if c.repeal_date:
             rows.append(("Repeal date", chinese_date(c.repeal_date)))

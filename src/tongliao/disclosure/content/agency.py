@@ -3,7 +3,7 @@
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from tongliao.disclosure import _
-from tongliao.disclosure.validators import uscc_constraint
+from tongliao.disclosure.content import constraints
 from zope import schema
 from zope.interface import implementer
 
@@ -15,7 +15,7 @@ class IDisclosureAgency(model.Schema):
         title=_("Unified social credit code"),
         description=_("18 characters (GB 32100); the prefix of every index number."),
         required=True,
-        constraint=uscc_constraint,
+        constraint=constraints.uscc,
     )
 
     address = schema.TextLine(title=_("Address"), required=False)

@@ -9,6 +9,8 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from tongliao.disclosure import _
 from tongliao.disclosure import validators
+from tongliao.disclosure.content import constraints
+from tongliao.disclosure.content.constraints import RuleViolation
 from tongliao.disclosure.vocabularies import DISCLOSURE_ATTRIBUTES
 from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
 from tongliao.disclosure.vocabularies import FIVE_PUBLICITY
@@ -37,16 +39,10 @@ MSG_ON_REQUEST_NEEDS_REASON = _(
 MSG_REPLACED_BY_TYPE = _("Only a policy document can replace a policy document.")
 
 
-def _date_written_constraint(value):
-    """成文日期 not in the future (the 发布日期 comparison is cross-schema)."""
-    validators.check_dates_written_before_published(value, None)
-    return True
-
-
 def _replaced_by_constraint(value):
     target = getattr(value, "to_object", value)
     if target is not None and getattr(target, "portal_type", None) != "PolicyDocument":
-        raise Invalid(MSG_REPLACED_BY_TYPE)
+        raise RuleViolation(MSG_REPLACED_BY_TYPE)
     return True
 
 
@@ -76,7 +72,7 @@ class IPolicyDocument(model.Schema):
             "发文字号 as printed, e.g. 通政公办字〔2021〕1号; orders may use 第N号."
         ),
         required=False,
-        constraint=validators.document_number_constraint,
+        constraint=constraints.document_number,
     )
 
     issuing_agency = schema.TextLine(
@@ -90,7 +86,7 @@ class IPolicyDocument(model.Schema):
         title=_("Date written"),
         description=_("成文日期: the date the document was signed or adopted."),
         required=True,
-        constraint=_date_written_constraint,
+        constraint=constraints.date_written_not_future,
     )
 
     # Assigned by the site at first publication; never typed in.

@@ -6,13 +6,13 @@ from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from tongliao.disclosure import _
+from tongliao.disclosure.content.constraints import RuleViolation
 from tongliao.disclosure.content.policy_document import default_issuing_agency
 from tongliao.disclosure.vocabularies import INTERPRETATION_FORMS
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import implementer
-from zope.interface import Invalid
 
 
 MSG_INTERPRETED_TYPE = _("An interpretation can only interpret policy documents.")
@@ -21,7 +21,7 @@ MSG_INTERPRETED_TYPE = _("An interpretation can only interpret policy documents.
 def _interpreted_constraint(value):
     target = getattr(value, "to_object", value)
     if target is not None and getattr(target, "portal_type", None) != "PolicyDocument":
-        raise Invalid(MSG_INTERPRETED_TYPE)
+        raise RuleViolation(MSG_INTERPRETED_TYPE)
     return True
 
 

@@ -10,8 +10,8 @@ from tongliao.disclosure.content.policy_document import IPolicyDocument
 from tongliao.disclosure.content.policy_interpretation import IPolicyInterpretation
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.relations import forward_references
-from tongliao.disclosure.vocabularies import VALIDITY
 from tongliao.disclosure.vocabularies import get_vocabulary
+from tongliao.disclosure.vocabularies import VALIDITY
 from zExceptions import BadRequest
 from zope.component import adapter
 from zope.i18n import translate
@@ -79,7 +79,9 @@ class SerializePolicyDocumentToJson(SerializeFolderToJson):
             for obj in back_references(self.context, "replaced_by", "PolicyDocument")
         ]
         replaced_by = forward_references(self.context, "replaced_by")
-        result["replaced_by"] = document_summary(replaced_by[0]) if replaced_by else None
+        result["replaced_by"] = (
+            document_summary(replaced_by[0]) if replaced_by else None
+        )
         return result
 
 
