@@ -36,6 +36,8 @@ def make_agency(portal, id="agency"):
                 title="通辽市人民政府办公室",
                 credit_code=AGENCY_CODE,
             )
+            if api.content.get_state(portal[id], default=None) == "private":
+                api.content.transition(portal[id], to_state="published")
     return portal[id]
 
 

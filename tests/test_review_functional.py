@@ -5,13 +5,13 @@ from email import message_from_bytes
 from email.header import decode_header
 from email.header import make_header
 from plone import api
-from review_support import CLEAR
-from review_support import create_item
-from review_support import make_test_type
-from review_support import make_users
-from review_support import PASSWORD
-from review_support import publish
-from review_support import submit
+from tests.review_support import CLEAR
+from tests.review_support import create_item
+from tests.review_support import make_test_type
+from tests.review_support import make_users
+from tests.review_support import PASSWORD
+from tests.review_support import publish
+from tests.review_support import submit
 
 import pytest
 import re
@@ -312,3 +312,15 @@ def test_next_reviewers_get_mail(doc, rest, smtp_sink):
     messages = smtp_sink.wait_for(1)
     assert [rcpts for rcpts, _m in messages] == [["editor@example.org"]]
     assert "已退回" in str(make_header(decode_header(messages[0][1]["Subject"])))
+
+
+def test_panel_and_queue_links(doc, browser_session):
+    publish(doc)
+    transaction.commit()
+    page = browser_session(("editor", PASSWORD)).get(path_of(doc))
+    assert page.status_code == 200
+    assert "@@review-panel" in page.text
+    assert "@@review-queue" in page.text
+    public = browser_session().get(path_of(doc))
+    assert public.status_code == 200 and doc.title in public.text
+    assert "@@review-panel" not in public.text

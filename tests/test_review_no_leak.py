@@ -6,13 +6,13 @@ a channel that shows nothing at all cannot pass by accident.
 """
 
 from plone import api
-from review_support import CLEAR
-from review_support import create_interpretation
-from review_support import create_item
-from review_support import make_test_type
-from review_support import make_users
-from review_support import publish
-from review_support import submit
+from tests.review_support import CLEAR
+from tests.review_support import create_interpretation
+from tests.review_support import create_item
+from tests.review_support import make_test_type
+from tests.review_support import make_users
+from tests.review_support import publish
+from tests.review_support import submit
 from tongliao.disclosure.workflow.review import perform
 
 import gzip

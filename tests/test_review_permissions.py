@@ -9,12 +9,12 @@ succeed; every other operation of the state must be refused.
 
 from plone import api
 from plone.app.testing import logout
-from review_support import CLEAR
-from review_support import create_item
-from review_support import make_test_type
-from review_support import make_users
-from review_support import publish
-from review_support import submit
+from tests.review_support import CLEAR
+from tests.review_support import create_item
+from tests.review_support import make_test_type
+from tests.review_support import make_users
+from tests.review_support import publish
+from tests.review_support import submit
 from tongliao.disclosure.workflow.review import perform
 from tongliao.disclosure.workflow.review import ReviewError
 

@@ -1,13 +1,13 @@
 """disclosure_review_workflow: steps, guards, records (integration)."""
 
 from plone import api
-from review_support import CLEAR  # noqa: E402
-from review_support import create_interpretation
-from review_support import create_item
-from review_support import make_test_type
-from review_support import make_users
-from review_support import publish
-from review_support import submit
+from tests.review_support import CLEAR  # noqa: E402
+from tests.review_support import create_interpretation
+from tests.review_support import create_item
+from tests.review_support import make_test_type
+from tests.review_support import make_users
+from tests.review_support import publish
+from tests.review_support import submit
 from tongliao.disclosure.workflow.records import append_record
 from tongliao.disclosure.workflow.records import get_records
 from tongliao.disclosure.workflow.review import perform
