@@ -294,3 +294,17 @@ class TestRecords:
         assert get_records(copy) == get_records(obj)
         with pytest.raises(ValueError):
             import_review_records(copy, item)
+
+
+def test_staging_takes_the_real_steps(setup):
+    from tongliao.disclosure.workflow.staging import review_to
+
+    obj = create_item(setup)
+    review_to(obj, "published")
+    records = get_records(obj)
+    assert [r["decision"] for r in records] == ["pass", "pass", "pass"]
+    assert len({r["actor"] for r in records}) == 3
+    review_to(obj, "withdrawn")
+    assert get_records(obj)[-1]["decision"] == "withdraw"
+    with pytest.raises(ValueError):
+        review_to(obj, "archived")
