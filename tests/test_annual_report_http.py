@@ -6,6 +6,8 @@ from .report_support import build_report_site
 from plone import api
 from tongliao.disclosure.reports import report as reports
 
+from tongliao.disclosure.workflow.staging import review_to
+
 import pytest
 import transaction
 
@@ -25,8 +27,7 @@ def site(functional_portal):
 
 
 def publish(report):
-    with api.env.adopt_roles(["Manager"]):
-        api.portal.get_tool("portal_workflow").doActionFor(report, "publish")
+    review_to(report, "published")
     transaction.commit()
 
 

@@ -8,6 +8,8 @@ from plone import api
 from tongliao.disclosure.reports import warnings as report_warnings
 from tongliao.disclosure.warnings import collect_warnings
 
+from tongliao.disclosure.workflow.staging import review_to
+
 import pytest
 
 
@@ -44,8 +46,7 @@ def test_levels_by_agency_kind(site, portal, monkeypatch, day, levels):
 def test_published_report_silences_its_agency(site, portal, monkeypatch):
     agency, _other = site
     report = add_report(agency, 2025, **all_manual_zero())
-    with api.env.adopt_roles(["Manager"]):
-        api.portal.get_tool("portal_workflow").doActionFor(report, "publish")
+    review_to(report, "published")
     found = warnings_on(monkeypatch, portal, date(2026, 2, 1))
     assert [w.message.mapping["agency"] for w in found] == ["通辽市人民政府"]
 

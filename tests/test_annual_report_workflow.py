@@ -8,8 +8,9 @@ from docx import Document
 from io import BytesIO
 from openpyxl import load_workbook
 from plone import api
-from Products.CMFCore.WorkflowCore import WorkflowException
 from tongliao.disclosure.reports import report as reports
+from tongliao.disclosure.workflow.review import ReviewError
+from tongliao.disclosure.workflow.staging import review_to
 
 import pytest
 
@@ -37,17 +38,17 @@ def report(report_site):
 
 
 def publish(report):
-    with api.env.adopt_roles(["Manager"]):
-        api.portal.get_tool("portal_workflow").doActionFor(report, "publish")
+    """Through the three recorded review steps of disclosure_review_workflow."""
+    review_to(report, "published")
 
 
 def test_publication_blocked_until_explained(report):
     with api.env.adopt_roles(["Manager"]):
         reports.set_override(report, "t3.granted.natural_person", 2, "纸质台账多一件")
-    with pytest.raises(WorkflowException) as error:
+    with pytest.raises(ReviewError) as error:
         publish(report)
-    assert "（七）总计" in str(error.value)
-    assert api.content.get_state(report) == "private"
+    assert any("（七）总计" in text for text in error.value.translated(report.REQUEST))
+    assert api.content.get_state(report) == "pending_approval"
     failing = {r["id"] for r in reports.report_checks(report) if not r["passed"]}
     with api.env.adopt_roles(["Manager"]):
         for check_id in failing:
@@ -59,11 +60,11 @@ def test_publication_blocked_until_explained(report):
 
 def test_unexplainable_check_blocks(report):
     report.t4_direct_total = None
-    with pytest.raises(WorkflowException):
+    with pytest.raises(ReviewError):
         publish(report)
     with api.env.adopt_roles(["Manager"]):
         reports.explain_check(report, "manual.complete", "不适用")
-    with pytest.raises(WorkflowException):
+    with pytest.raises(ReviewError):
         publish(report)
 
 

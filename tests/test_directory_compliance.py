@@ -36,7 +36,7 @@ def agency(portal):
     spreadsheet.apply_plan(agency, spreadsheet.plan_import(agency, parsed.rows))
     for code, item in spreadsheet.agency_items(agency).items():
         if code != "ZWGK-001":  # one draft item: not in force, not checked
-            api.content.transition(obj=item, to_state="published")
+            review_to(item, "published")
     return agency
 
 

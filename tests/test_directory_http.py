@@ -12,6 +12,8 @@ from tests.helpers import authenticator
 from tongliao.disclosure.directory import guide as guide_module
 from tongliao.disclosure.directory import spreadsheet
 
+from tongliao.disclosure.workflow.staging import review_to
+
 import pytest
 import transaction
 
@@ -38,7 +40,7 @@ def agency(functional_portal):
         spreadsheet.apply_plan(agency, spreadsheet.plan_import(agency, parsed.rows))
         for code, item in spreadsheet.agency_items(agency).items():
             if code != DRAFT_CODE:
-                api.content.transition(obj=item, to_state="published")
+                review_to(item, "published")
         api.user.create(
             email="officer@example.org", username="officer", password="secret-officer"
         )

@@ -154,3 +154,19 @@ def test_vocabulary_registered_in_site(portal, name, token, title):
 
     vocabulary = getUtility(IVocabularyFactory, name)(portal)
     assert title in vocabulary.getTerm(token).title
+
+
+@pytest.mark.parametrize(
+    "portal_type,workflow",
+    [
+        ("PolicyDocument", "disclosure_review_workflow"),
+        ("PolicyInterpretation", "disclosure_review_workflow"),
+        ("DirectoryItem", "disclosure_review_workflow"),
+        ("DisclosureGuide", "disclosure_review_workflow"),
+        ("AnnualReport", "disclosure_review_workflow"),
+        ("DisclosureApplication", "disclosure_application_workflow"),
+    ],
+)
+def test_workflow_bindings(portal, portal_type, workflow):
+    chain = api.portal.get_tool("portal_workflow").getChainForPortalType(portal_type)
+    assert tuple(chain) == (workflow,)

@@ -171,6 +171,7 @@ def check_rules(obj, transition, userid, opinion="", checklist=None, structural=
                     "can be published."
                 )
             )
+        errors += _annual_report_problems(obj)
         pending = unpublished_documents(obj)
         if pending:
             errors.append(
@@ -188,6 +189,15 @@ def check_rules(obj, transition, userid, opinion="", checklist=None, structural=
     ):
         errors += check_checklist(checklist, must_be_clear=transition != "reject")
     return errors
+
+
+def _annual_report_problems(obj):
+    """An annual report is approved only when its checks pass or are explained."""
+    from tongliao.disclosure.reports.report import report_blocking_problems
+
+    if getattr(aq_base(obj), "portal_type", None) != "AnnualReport":
+        return []
+    return list(report_blocking_problems(obj))
 
 
 def check_checklist(checklist, must_be_clear=True):
