@@ -7,7 +7,6 @@ from datetime import date
 from plone import api
 from tongliao.disclosure.reports import warnings as report_warnings
 from tongliao.disclosure.warnings import collect_warnings
-
 from tongliao.disclosure.workflow.staging import review_to
 
 import pytest
