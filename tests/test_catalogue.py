@@ -8,6 +8,8 @@ from tongliao.disclosure import catalogue
 from tongliao.disclosure.catalogue import CatalogueQuery
 from tongliao.disclosure.catalogue import InvalidParameter
 
+from .helpers import make_documents
+
 import pytest
 
 
@@ -24,28 +26,6 @@ DOCS = [
     ("d5", "未发布的秘密草稿通知", "通政办发〔2021〕99号", "notice", "02.01",
      "valid", date(2021, 9, 1), None),
 ]  # fmt: skip
-
-
-def make_documents(container, rows, issuing_agency="通辽市人民政府办公室"):
-    docs = {}
-    for doc_id, title, number, kind, subject, validity, written, published in rows:
-        doc = api.content.create(
-            container=container,
-            type="PolicyDocument",
-            id=doc_id,
-            title=title,
-            document_number=number,
-            document_kind=kind,
-            subject_category=subject,
-            validity=validity,
-            date_written=written,
-            issuing_agency=issuing_agency,
-        )
-        if published:
-            doc.setEffectiveDate(f"{published} 09:00 GMT+8")
-            api.content.transition(doc, to_state="published")
-        docs[doc_id] = doc
-    return docs
 
 
 @pytest.fixture
