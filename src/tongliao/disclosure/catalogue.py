@@ -135,9 +135,10 @@ def text_criterion(q):
     return {"SearchableText": q}
 
 
-def catalog_query(query, context):
+def catalog_query(query, context, extra=None):
     """The catalog query of a CatalogueQuery inside ``context`` (site or agency)."""
     criteria = {
+        **(extra or {}),
         "portal_type": PORTAL_TYPE,
         "review_state": PUBLISHED,
         "path": "/".join(context.getPhysicalPath()),
@@ -292,10 +293,13 @@ class CatalogueResult:
     facets: dict
 
 
-def search(context, query, with_facets=True):
-    """Run a CatalogueQuery in ``context``: the page, the total and the facets."""
+def search(context, query, with_facets=True, extra=None):
+    """Run a CatalogueQuery in ``context``: the page, the total and the facets.
+
+    ``extra`` adds catalog criteria (e.g. ``is_regulation`` for a section).
+    """
     catalog = api.portal.get_tool("portal_catalog")
-    rs = result_set(catalog, secure(catalog, catalog_query(query, context)))
+    rs = result_set(catalog, secure(catalog, catalog_query(query, context, extra)))
     brains = page_of(catalog, rs, query) if rs else []
     facets = facets_of(catalog, rs, query) if with_facets else {}
     return CatalogueResult(query=query, total=len(rs), brains=brains, facets=facets)
