@@ -37,7 +37,7 @@ NEW_RULES_ID = "tzbf-2021-30"
 
 def create_demo_content(portal):
     """Create (once) the example content of every feature."""
-    steps = [create_policy_documents]
+    steps = [create_policy_documents, set_front_page]
     for step in steps:
         step(portal)
     logger.info("Demo content ready (%d steps)", len(steps))
@@ -162,3 +162,10 @@ def create_policy_documents(portal):
         old_rules.replaced_by = _relation(new_rules)
         modified(old_rules)
     _publish(old_rules, "2019/05/20 09:00:00 GMT+8")
+
+
+def set_front_page(portal):
+    """The platform's front page as the site's default view."""
+    from tongliao.disclosure.browser.home import set_home_as_default
+
+    set_home_as_default(portal)
