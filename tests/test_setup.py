@@ -124,7 +124,15 @@ class TestControlPanelHTTP:
         assert "首页" in response.text  # Plone's own UI, translated
 
 
-@pytest.mark.parametrize("portal_type", ["DisclosureAgency"])
+@pytest.mark.parametrize(
+    "portal_type",
+    [
+        "DisclosureAgency",
+        "PolicyDocument",
+        "PolicyInterpretation",
+        "DisclosureApplication",
+    ],
+)
 def test_type_installed(get_fti, portal_type):
     fti = get_fti(portal_type)
     assert fti is not None

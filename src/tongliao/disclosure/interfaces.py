@@ -129,3 +129,196 @@ class IDisclosureSettings(Interface):
         required=False,
         constraint=_calendar_lines,
     )
+
+
+# Applications (依申请公开) --------------------------------------------------------
+
+REMEDY_CLAUSE_DEFAULT = (
+    "如对本告知不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
+    "或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。"
+)
+
+NOTICE_TEMPLATE_DEFAULTS = {
+    "granted": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请，"
+        "申请获取“$description”。\n"
+        "经审查，您申请获取的政府信息属于公开范围，根据$basis的规定，"
+        "现予以公开，请按您选择的方式获取。\n$reasons"
+    ),
+    "partial": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请，"
+        "申请获取“$description”。\n"
+        "经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理，"
+        "根据$basis的规定，对可以公开的部分予以公开，对不予公开的部分说明理由如下：\n"
+        "$reasons"
+    ),
+    "denied": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请，"
+        "申请获取“$description”。\n"
+        "经审查，您申请获取的政府信息$outcome_label，根据$basis的规定，"
+        "不予公开。理由如下：\n$reasons"
+    ),
+    "unable": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请，"
+        "申请获取“$description”。\n"
+        "经检索查找，本机关无法提供您申请获取的政府信息（$outcome_label），"
+        "根据$basis的规定，特此告知。说明如下：\n$reasons"
+    ),
+    "not_processed": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请，"
+        "申请获取“$description”。\n"
+        "经审查，您的申请$outcome_label，根据$basis的规定，本机关不予处理。"
+        "说明如下：\n$reasons"
+    ),
+    "other": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请，"
+        "申请获取“$description”。\n"
+        "$outcome_label。根据$basis的规定，本机关不再处理您的申请。说明如下：\n"
+        "$reasons"
+    ),
+    "correction": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请。"
+        "经审查，您的申请内容不明确，根据《中华人民共和国政府信息公开条例》"
+        "第三十条的规定，请您在收到本通知之日起$correction_period个工作日内"
+        "对以下内容作出补正：\n$correction_items\n"
+        "答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，"
+        "视为放弃申请，本机关不再处理该政府信息公开申请。"
+    ),
+    "extension": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请。"
+        "因$reasons，本机关不能在规定期限内作出答复。根据《中华人民共和国政府信息"
+        "公开条例》第三十三条第二款的规定，经政府信息公开工作机构负责人同意，"
+        "答复期限延长$extension_days个工作日，至$new_deadline。"
+    ),
+    "fee": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请。"
+        "根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费"
+        "管理办法》（国办函〔2020〕109号）的规定，您的申请需缴纳信息处理费"
+        "$fee_amount元。计算依据：$fee_breakdown\n"
+        "请于收到本通知次日起二十个工作日内（$payment_deadline前）缴纳。"
+        "逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。"
+    ),
+}
+
+
+def _remedy_clause(value):
+    """The remedy clause must keep both remedies and their periods."""
+    text = value or ""
+    if not (
+        ("六十日" in text or "60日" in text)
+        and ("六个月" in text or "6个月" in text)
+        and "行政复议" in text
+        and "行政诉讼" in text
+    ):
+        raise Invalid(
+            _(
+                "The remedy clause must name 行政复议 within 60 days and "
+                "行政诉讼 within 6 months."
+            )
+        )
+    return True
+
+
+class IApplicationSettings(Interface):
+    """Settings of the application (依申请公开) feature; same registry prefix."""
+
+    apply_limit_per_ip = schema.Int(
+        title=_("Online applications per IP address and window"),
+        default=5,
+        min=1,
+    )
+
+    status_lookup_limit_per_ip = schema.Int(
+        title=_("Status lookups per IP address and window"),
+        description=_("Counts lookups and notice downloads with a tracking code."),
+        default=30,
+        min=1,
+    )
+
+    rate_limit_window_minutes = schema.Int(
+        title=_("Rate-limit window (minutes)"),
+        description=_(
+            "Counters are kept in memory per server process and cleared after "
+            "the window."
+        ),
+        default=60,
+        min=1,
+    )
+
+    application_attachment_max_kb = schema.Int(
+        title=_("Maximum size of an attachment (KB)"),
+        description=_("Identity proofs may be PDF, JPG or PNG files."),
+        default=5120,
+        min=10,
+    )
+
+    fee_payment_working_days = schema.Int(
+        title=_("Working days to pay a fee notice"),
+        description=_(
+            "国办函〔2020〕109号: 20 working days from the day after the notice; "
+            "unpaid applications are closed as 'no_fee'."
+        ),
+        default=20,
+        min=1,
+    )
+
+    notice_remedy_clause = schema.Text(
+        title=_("Remedy clause of every notice"),
+        default=REMEDY_CLAUSE_DEFAULT,
+        constraint=_remedy_clause,
+    )
+
+    notice_template_granted = schema.Text(
+        title=_("Notice template: granted"),
+        description=_(
+            "Placeholders: $applicant_name $received_date $description $agency "
+            "$outcome_label $basis $reasons $reply_date."
+        ),
+        default=NOTICE_TEMPLATE_DEFAULTS["granted"],
+    )
+    notice_template_partial = schema.Text(
+        title=_("Notice template: partially granted"),
+        default=NOTICE_TEMPLATE_DEFAULTS["partial"],
+    )
+    notice_template_denied = schema.Text(
+        title=_("Notice template: not disclosed"),
+        default=NOTICE_TEMPLATE_DEFAULTS["denied"],
+    )
+    notice_template_unable = schema.Text(
+        title=_("Notice template: unable to provide"),
+        default=NOTICE_TEMPLATE_DEFAULTS["unable"],
+    )
+    notice_template_not_processed = schema.Text(
+        title=_("Notice template: not processed"),
+        default=NOTICE_TEMPLATE_DEFAULTS["not_processed"],
+    )
+    notice_template_other = schema.Text(
+        title=_("Notice template: other handling"),
+        default=NOTICE_TEMPLATE_DEFAULTS["other"],
+    )
+    notice_template_correction = schema.Text(
+        title=_("Notice template: correction request"),
+        description=_("Placeholders also: $correction_items $correction_period."),
+        default=NOTICE_TEMPLATE_DEFAULTS["correction"],
+    )
+    notice_template_extension = schema.Text(
+        title=_("Notice template: extension"),
+        description=_("Placeholders also: $extension_days $new_deadline."),
+        default=NOTICE_TEMPLATE_DEFAULTS["extension"],
+    )
+    notice_template_fee = schema.Text(
+        title=_("Notice template: fee notice"),
+        description=_(
+            "Placeholders also: $fee_amount $fee_breakdown $payment_deadline."
+        ),
+        default=NOTICE_TEMPLATE_DEFAULTS["fee"],
+    )

@@ -3,6 +3,7 @@
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from tongliao.disclosure import _
+from tongliao.disclosure.interfaces import IApplicationSettings
 from tongliao.disclosure.interfaces import IDisclosureSettings
 
 
@@ -17,3 +18,19 @@ class DisclosureSettingsForm(RegistryEditForm):
 
 class DisclosureSettingsView(ControlPanelFormWrapper):
     form = DisclosureSettingsForm
+
+
+class ApplicationSettingsForm(RegistryEditForm):
+    """Notice templates, rate limits and fee period; editable by officers."""
+
+    schema = IApplicationSettings
+    schema_prefix = "tongliao.disclosure"
+    label = _("Application settings")
+    description = _(
+        "Notice templates (告知书), the remedy clause, rate limits of the public "
+        "form and the status lookup, and the fee payment period."
+    )
+
+
+class ApplicationSettingsView(ControlPanelFormWrapper):
+    form = ApplicationSettingsForm

@@ -1,0 +1,669 @@
+"""Views of 依申请公开: online form, status lookup, case page, actions, dashboard."""
+
+from datetime import date
+from datetime import timedelta
+from plone import api
+from plone.autoform.form import AutoExtensibleForm
+from plone.protect import CheckAuthenticator
+from plone.protect.interfaces import IDisableCSRFProtection
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from tongliao.disclosure import _
+from tongliao.disclosure import logger
+from tongliao.disclosure import ratelimit
+from tongliao.disclosure.calendar import get_site_calendar
+from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.content.application import check_applicant_id
+from tongliao.disclosure.content.application import email_constraint
+from tongliao.disclosure.content.application import IDisclosureApplication
+from tongliao.disclosure.content.application import phone_constraint
+from tongliao.disclosure.content.application import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.notices import send_text_mail
+from tongliao.disclosure.services.application import deadlines_json
+from tongliao.disclosure.services.application import mask_name
+from tongliao.disclosure.validators import mask_id_number
+from tongliao.disclosure.validators import mask_phone
+from tongliao.disclosure.vocabularies import APPLICANT_TYPES
+from tongliao.disclosure.vocabularies import APPLICATION_CHANNELS
+from tongliao.disclosure.vocabularies import APPLICATION_OUTCOMES
+from tongliao.disclosure.vocabularies import get_vocabulary
+from tongliao.disclosure.vocabularies import OBTAIN_METHODS
+from tongliao.disclosure.vocabularies import PROVISION_FORMS
+from tongliao.disclosure.workflow.application import ActionError
+from tongliao.disclosure.workflow.application import available_transitions
+from tongliao.disclosure.workflow.application import expire_unpaid_fees
+from tongliao.disclosure.workflow.application import find_case
+from tongliao.disclosure.workflow.application import NOT_FOUND_MESSAGE
+from tongliao.disclosure.workflow.application import perform
+from tongliao.disclosure.workflow.application import public_status
+from tongliao.disclosure.workflow.application import STATE_TITLES
+from z3c.form import button
+from z3c.form import form
+from zExceptions import Forbidden
+from zope.i18n import translate
+from zope.interface import alsoProvides
+from zope.interface import Invalid
+
+import secrets
+
+
+# Identity proofs: the first bytes of each accepted type.
+FILE_SIGNATURES = {
+    "application/pdf": (b"%PDF-",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+}
+FILE_EXTENSIONS = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
+HONEYPOT = "homepage"
+APPLY_FIELDS = (
+    "applicant_type",
+    "applicant_name",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "description",
+    "provision_form",
+    "obtain_method",
+)
+
+
+def _t(request, message):
+    return translate(message, context=request)
+
+
+def _choices(name):
+    return [(term.token, term.title) for term in get_vocabulary(name)]
+
+
+def _invalid_text(request, exc):
+    message = exc.args[0] if exc.args else exc
+    return _t(request, message)
+
+
+class ApplyView(BrowserView):
+    """<agency>/@@apply: the public online application form (anonymous)."""
+
+    template = ViewPageTemplateFile("templates/apply.pt")
+    done_template = ViewPageTemplateFile("templates/apply_done.pt")
+
+    def __call__(self):
+        self.errors = {}
+        self.form_error = ""
+        self.values = dict.fromkeys(APPLY_FIELDS, "")
+        self.tracking_code = None
+        if self.request.method == "POST":
+            return self.submit()
+        return self.template()
+
+    # data for the template
+    def field(self, name):
+        field = IDisclosureApplication[name]
+        return {
+            "title": _t(self.request, field.title),
+            "description": _t(self.request, field.description or ""),
+            "required": field.required,
+        }
+
+    def choices(self, name):
+        vocabularies = {
+            "applicant_type": APPLICANT_TYPES,
+            "provision_form": PROVISION_FORMS,
+            "obtain_method": OBTAIN_METHODS,
+        }
+        return _choices(vocabularies[name])
+
+    def max_kb(self):
+        return api.portal.get_registry_record(
+            "tongliao.disclosure.application_attachment_max_kb", default=5120
+        )
+
+    def _fail(self, message, status=400):
+        self.form_error = _t(self.request, message)
+        self.request.response.setStatus(status)
+        return self.template()
+
+    def submit(self):
+        form = self.request.form
+        self.values = {name: (form.get(name) or "").strip() for name in APPLY_FIELDS}
+        try:
+            CheckAuthenticator(self.request)
+        except Forbidden:
+            return self._fail(
+                _("The form has expired. Reload the page and submit it again.")
+            )
+        if form.get(HONEYPOT):
+            logger.info("Application form honeypot filled; request dropped")
+            return self._fail(_("The application could not be accepted."))
+        if not ratelimit.allow_apply(self.request):
+            return self._fail(
+                _("Too many applications from your network. Try again later."), 429
+            )
+        data = self.validate()
+        proof = self.validate_file()
+        if self.errors:
+            return self._fail(_("Please correct the marked fields."))
+        self.create(data, proof)
+        return self.done_template()
+
+    def validate(self):
+        values, errors = self.values, self.errors
+        required = _("This field is required.")
+        for name in APPLY_FIELDS:
+            if IDisclosureApplication[name].required and not values[name]:
+                errors[name] = _t(self.request, required)
+        for name in ("applicant_type", "provision_form", "obtain_method"):
+            tokens = {token for token, _title in self.choices(name)}
+            if values[name] and values[name] not in tokens:
+                errors[name] = _t(self.request, _("Choose one of the options."))
+        limits = {"applicant_name": 100, "address": 200, "email": 100, "phone": 30}
+        for name, limit in limits.items():
+            if len(values[name]) > limit:
+                errors[name] = _t(self.request, _("This text is too long."))
+        if len(values["description"]) > 5000:
+            errors["description"] = _t(self.request, _("This text is too long."))
+        checks = (("phone", phone_constraint), ("email", email_constraint))
+        for name, check in checks:
+            if values[name] and name not in errors:
+                try:
+                    check(values[name])
+                except Invalid as exc:
+                    errors[name] = _invalid_text(self.request, exc)
+        if (
+            values["id_number"]
+            and "applicant_type" not in errors
+            and values["applicant_type"]
+        ):
+            try:
+                values["id_number"] = check_applicant_id(
+                    values["applicant_type"], values["id_number"]
+                )
+            except Invalid as exc:
+                errors["id_number"] = _invalid_text(self.request, exc)
+        return {name: value or None for name, value in values.items()}
+
+    def validate_file(self):
+        upload = self.request.form.get("id_proof")
+        filename = getattr(upload, "filename", "") or ""
+        if not filename:
+            self.errors["id_proof"] = _t(
+                self.request, _("Attach a proof of identity (PDF, JPG or PNG).")
+            )
+            return None
+        extension = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+        content_type = FILE_EXTENSIONS.get(extension)
+        limit = self.max_kb() * 1024
+        data = upload.read(limit + 1)
+        if content_type is None or not data.startswith(FILE_SIGNATURES[content_type]):
+            self.errors["id_proof"] = _t(
+                self.request, _("The proof of identity must be a PDF, JPG or PNG file.")
+            )
+            return None
+        if len(data) > limit:
+            self.errors["id_proof"] = _t(
+                self.request,
+                _(
+                    "The file is larger than ${size} KB.",
+                    mapping={"size": self.max_kb()},
+                ),
+            )
+            return None
+        safe_name = f"id-proof{extension}"
+        return data, safe_name, content_type
+
+    def create(self, data, proof):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        today = site_today()
+        with api.env.adopt_roles(["Manager"]):
+            app = api.content.create(
+                container=self.context,
+                type="DisclosureApplication",
+                id=f"application-{today:%Y%m%d}-{secrets.token_hex(4)}",
+                channel="online",
+                received_date=today,
+                **data,
+            )
+            app.add_stored_file("evidence", *proof, title="身份证明")
+        self.tracking_code = app.tracking_code
+        self.emailed = bool(data.get("email")) and send_text_mail(
+            data["email"],
+            "政府信息公开申请已收到",
+            (
+                f"您向{self.context.Title()}提出的政府信息公开申请已于"
+                f"{today:%Y年%-m月%-d日}收到。\n查询码：{app.tracking_code}\n"
+                "请凭查询码和手机号后四位在网站“申请查询”页面查询办理进度。"
+                "请妥善保管查询码。"
+            ),
+        )
+
+
+class LookupView(BrowserView):
+    """@@application-lookup: the status page for applicants (anonymous)."""
+
+    template = ViewPageTemplateFile("templates/lookup.pt")
+
+    def __call__(self):
+        self.status = None
+        self.message = ""
+        self.code = self.request.form.get("code", "")
+        self.tail = self.request.form.get("phone_tail", "")
+        if self.code or self.tail:
+            self.request.response.setHeader("Cache-Control", "no-store")
+            if not ratelimit.allow_lookup(self.request):
+                self.request.response.setStatus(429)
+                self.message = "查询过于频繁，请稍后再试。"
+            else:
+                app = find_case(self.code, self.tail)
+                if app is None:
+                    self.request.response.setStatus(404)
+                    self.message = NOT_FOUND_MESSAGE
+                else:
+                    self.status = public_status(app, self.code, self.tail)
+        return self.template()
+
+
+def _stream(request, entry):
+    blob = entry["file"]
+    response = request.response
+    response.setHeader("Content-Type", blob.contentType)
+    response.setHeader("Content-Length", str(blob.getSize()))
+    response.setHeader("Cache-Control", "no-store")
+    filename = blob.filename.encode("utf-8")
+    from urllib.parse import quote
+
+    response.setHeader(
+        "Content-Disposition",
+        f"attachment; filename*=UTF-8''{quote(filename)}",
+    )
+    return blob.data
+
+
+class PublicNoticeView(BrowserView):
+    """@@application-notice?code=…&phone_tail=…&id=…: a notice for its applicant."""
+
+    def __call__(self):
+        self.request.response.setHeader("Cache-Control", "no-store")
+        if not ratelimit.allow_lookup(self.request):
+            self.request.response.setStatus(429)
+            return "查询过于频繁，请稍后再试。"
+        form = self.request.form
+        app = find_case(form.get("code", ""), form.get("phone_tail", ""))
+        entry = app.stored_file(form.get("id", "")) if app is not None else None
+        if entry is None or entry["kind"] != "notice":
+            self.request.response.setStatus(404)
+            return NOT_FOUND_MESSAGE
+        return _stream(self.request, entry)
+
+
+class CaseFileView(BrowserView):
+    """<case>/@@notice?id=… and <case>/@@evidence?id=…: stored files, for staff."""
+
+    kind = "notice"
+
+    def __call__(self):
+        entry = self.context.stored_file(self.request.form.get("id", ""))
+        if entry is None or entry["kind"] != self.kind:
+            self.request.response.setStatus(404)
+            return "Not found"
+        return _stream(self.request, entry)
+
+
+class EvidenceFileView(CaseFileView):
+    kind = "evidence"
+
+
+class NoticePrintView(BrowserView):
+    """<case>/@@notice-print?id=…: the notice as a printable page."""
+
+    template = ViewPageTemplateFile("templates/notice_print.pt")
+
+    def __call__(self):
+        self.entry = self.context.stored_file(self.request.form.get("id", ""))
+        if self.entry is None or self.entry["kind"] != "notice":
+            self.request.response.setStatus(404)
+            return "Not found"
+        return self.template()
+
+
+class CaseView(BrowserView):
+    """The case page: data (masked without permission), deadlines, history."""
+
+    template = ViewPageTemplateFile("templates/case.pt")
+
+    def __call__(self):
+        return self.template()
+
+    @property
+    def can_see_data(self):
+        return api.user.has_permission(VIEW_APPLICANT_DATA_TITLE, obj=self.context)
+
+    @property
+    def can_handle(self):
+        return api.user.has_permission(
+            "tongliao.disclosure: Handle application", obj=self.context
+        )
+
+    def state(self):
+        state = api.content.get_state(self.context)
+        return state, STATE_TITLES.get(state, state)
+
+    def label(self, name):
+        return _t(self.request, IDisclosureApplication[name].title)
+
+    def term_title(self, vocabulary, token):
+        if not token:
+            return ""
+        try:
+            return get_vocabulary(vocabulary).getTerm(token).title
+        except LookupError:
+            return token
+
+    def rows(self):
+        app = self.context
+        rows = [
+            (
+                self.label("applicant_type"),
+                self.term_title(APPLICANT_TYPES, app.applicant_type),
+            ),
+        ]
+        if self.can_see_data:
+            for name in ("applicant_name", "id_number", "phone", "address", "email"):
+                rows.append((self.label(name), getattr(app, name) or ""))
+            rows.append((self.label("tracking_code"), app.tracking_code or ""))
+        else:
+            rows.append((self.label("applicant_name"), mask_name(app.applicant_name)))
+            rows.append((self.label("id_number"), mask_id_number(app.id_number or "")))
+            rows.append((self.label("phone"), mask_phone(app.phone or "")))
+        rows.extend(
+            [
+                (self.label("description"), app.description or ""),
+                (
+                    self.label("provision_form"),
+                    self.term_title(PROVISION_FORMS, app.provision_form),
+                ),
+                (
+                    self.label("obtain_method"),
+                    self.term_title(OBTAIN_METHODS, app.obtain_method),
+                ),
+                (
+                    self.label("channel"),
+                    self.term_title(APPLICATION_CHANNELS, app.channel),
+                ),
+                (
+                    self.label("received_date"),
+                    app.received_date.isoformat() if app.received_date else "",
+                ),
+                (
+                    self.label("outcome"),
+                    self.term_title(APPLICATION_OUTCOMES, app.outcome),
+                ),
+            ]
+        )
+        return rows
+
+    def deadlines(self):
+        return deadlines_json(self.context)
+
+    def events(self):
+        return self.context.get_events()
+
+    def notices(self):
+        if not self.can_see_data:
+            return []
+        return self.context.stored_files("notice")
+
+    def evidence(self):
+        if not self.can_see_data:
+            return []
+        return self.context.stored_files("evidence")
+
+    def outcomes(self):
+        return _choices(APPLICATION_OUTCOMES)
+
+    def available_actions(self):
+        transitions = available_transitions(self.context)
+        state = self.state()[0]
+        actions = [
+            name
+            for name in (
+                "accept",
+                "request_correction",
+                "receive_correction",
+                "start_consultation",
+                "end_consultation",
+                "reply",
+                "withdraw",
+                "archive",
+            )
+            if name in transitions
+        ]
+        if state in ("registered", "awaiting_correction", "processing", "consulting"):
+            actions.append("extend")
+        if state in ("registered", "processing"):
+            if not self.context.has_event("fee_notice_sent"):
+                actions.append("fee_notice")
+            elif not self.context.has_event("fee_paid"):
+                actions.append("fee_paid")
+        return actions
+
+    def today(self):
+        return site_today().isoformat()
+
+
+ACTION_PARAMS = (
+    "items",
+    "period_days",
+    "party",
+    "basis",
+    "days",
+    "approver",
+    "reason",
+    "method",
+    "quantity",
+    "previous_items",
+    "outcome",
+    "reasons",
+)
+
+
+class ActionView(BrowserView):
+    """<case>/@@application-action (POST): one action, then back to the case."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            self.request.response.redirect(self.context.absolute_url())
+            return ""
+        CheckAuthenticator(self.request)
+        form = self.request.form
+        try:
+            day = date.fromisoformat(form.get("date") or site_today().isoformat())
+        except ValueError:
+            day = None
+        params = {name: form.get(name) for name in ACTION_PARAMS if form.get(name)}
+        try:
+            if day is None:
+                raise ActionError(_("Enter a valid date."))
+            perform(
+                self.context,
+                form.get("action", ""),
+                day=day,
+                note=(form.get("note") or "").strip(),
+                **params,
+            )
+        except ActionError as exc:
+            message = _t(self.request, exc.message)
+            if exc.detail:
+                message = f"{message}（{exc.detail}）"
+            api.portal.show_message(message, request=self.request, type="error")
+        else:
+            api.portal.show_message(
+                _t(self.request, _("The action was recorded.")), request=self.request
+            )
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+
+class RegisterForm(AutoExtensibleForm, form.Form):
+    """<agency>/@@register-application: staff register a paper/fax/visit case."""
+
+    schema = IDisclosureApplication
+    ignoreContext = True
+    label = _("Register an application")
+    description = _(
+        "For applications received in person, by mail or by fax. The receipt "
+        "date follows art. 31; see the help of the field."
+    )
+
+    @button.buttonAndHandler(_("Register"), name="register")
+    def handle_register(self, action):
+        data, errors = self.extractData()
+        if errors:
+            self.status = self.formErrorsMessage
+            return
+        with api.env.adopt_roles(["Manager"]):
+            app = api.content.create(
+                container=self.context,
+                type="DisclosureApplication",
+                id=f"application-{data['received_date']:%Y%m%d}-{secrets.token_hex(4)}",
+                **data,
+            )
+        api.portal.show_message(
+            _t(
+                self.request,
+                _(
+                    "Application registered. Tracking code: ${code}",
+                    mapping={"code": app.tracking_code},
+                ),
+            ),
+            request=self.request,
+        )
+        self.request.response.redirect(app.absolute_url())
+
+
+DASHBOARD_SORTS = ("reply_deadline", "received_date", "sortable_title")
+BUCKETS = ("overdue", "due_soon", "awaiting_correction", "consulting")
+
+
+class DashboardView(BrowserView):
+    """@@applications-dashboard on the site or an agency; catalog only."""
+
+    template = ViewPageTemplateFile("templates/applications_dashboard.pt")
+    batch_size = 50
+
+    def __call__(self):
+        return self.template()
+
+    def settings_days(self):
+        return api.portal.get_registry_record(
+            "tongliao.disclosure.due_soon_working_days", default=3
+        )
+
+    def queries(self):
+        today = site_today()
+        base = {
+            "portal_type": "DisclosureApplication",
+            "path": "/".join(self.context.getPhysicalPath()),
+        }
+        try:
+            horizon = get_site_calendar().add_working_days(today, self.settings_days())
+        except Exception:
+            horizon = today
+        return {
+            "overdue": {
+                **base,
+                "review_state": ["registered", "processing"],
+                "reply_deadline": {
+                    "query": (today - timedelta(days=1)).isoformat(),
+                    "range": "max",
+                },
+            },
+            "due_soon": {
+                **base,
+                "review_state": ["registered", "processing"],
+                "reply_deadline": {
+                    "query": [today.isoformat(), horizon.isoformat()],
+                    "range": "min:max",
+                },
+            },
+            "awaiting_correction": {**base, "review_state": "awaiting_correction"},
+            "consulting": {**base, "review_state": "consulting"},
+        }
+
+    def sort(self):
+        sort_on = self.request.form.get("sort_on")
+        sort_on = sort_on if sort_on in DASHBOARD_SORTS else "reply_deadline"
+        order = (
+            "descending"
+            if self.request.form.get("sort_order") == "descending"
+            else "ascending"
+        )
+        return sort_on, order
+
+    def buckets(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        sort_on, order = self.sort()
+        start = int(self.request.form.get("b_start", 0) or 0)
+        result = []
+        for name, query in self.queries().items():
+            brains = catalog(
+                sort_on=sort_on,
+                sort_order=order,
+                sort_limit=start + self.batch_size,
+                **query,
+            )
+            result.append(
+                {
+                    "name": name,
+                    "count": brains.actual_result_count,
+                    "rows": [
+                        self.row(brain)
+                        for brain in brains[start : start + self.batch_size]
+                    ],
+                }
+            )
+        return result
+
+    def row(self, brain):
+        return {
+            "url": brain.getURL(),
+            "title": brain.Title,
+            "state": STATE_TITLES.get(brain.review_state, brain.review_state),
+            "received_date": brain.received_date or "",
+            "reply_deadline": brain.reply_deadline or "",
+            "channel": self._title(APPLICATION_CHANNELS, brain.application_channel),
+            "applicant_type": self._title(APPLICANT_TYPES, brain.applicant_type),
+        }
+
+    def _title(self, vocabulary, token):
+        try:
+            return get_vocabulary(vocabulary).getTerm(token).title
+        except LookupError:
+            return ""
+
+    def sort_url(self, sort_on):
+        current, order = self.sort()
+        new_order = (
+            "descending" if current == sort_on and order == "ascending" else "ascending"
+        )
+        base = self.context.absolute_url()
+        query = f"sort_on={sort_on}&sort_order={new_order}"
+        return f"{base}/@@applications-dashboard?{query}"
+
+
+class ExpireFeesView(BrowserView):
+    """@@expire-unpaid-fees (POST; for cron): close unpaid fee cases as no_fee."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            self.request.response.setStatus(405)
+            return "POST only"
+        # Called by cron without a form token; the rule it applies is idempotent.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        closed = expire_unpaid_fees(self.context)
+        self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+        return "\n".join(closed)

@@ -1,0 +1,61 @@
+"""Per-IP rate limits in RAM (per server process, cleared after the window).
+
+Limits are registry settings (``apply_limit_per_ip``,
+``status_lookup_limit_per_ip``, ``rate_limit_window_minutes``). Nothing is
+written to the ZODB: a flood of requests cannot grow the database, and a
+restart clears the counters, which is acceptable for a brake on guessing.
+"""
+
+from collections import deque
+from plone import api
+
+import threading
+import time
+
+
+_lock = threading.Lock()
+_hits = {}  # (bucket, ip) -> deque of timestamps
+
+
+def reset():
+    """Forget every counter (tests, or an admin after a false alarm)."""
+    with _lock:
+        _hits.clear()
+
+
+def client_ip(request):
+    return request.getClientAddr() or request.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _setting(name, default):
+    value = api.portal.get_registry_record(f"tongliao.disclosure.{name}", default=None)
+    return default if value is None else value
+
+
+def hit(bucket, request, limit_setting, default_limit):
+    """Count one request; False when the IP is over its limit for the bucket."""
+    limit = _setting(limit_setting, default_limit)
+    window = 60 * _setting("rate_limit_window_minutes", 60)
+    now = time.monotonic()
+    key = (bucket, client_ip(request))
+    with _lock:
+        stamps = _hits.setdefault(key, deque())
+        while stamps and stamps[0] <= now - window:
+            stamps.popleft()
+        if len(stamps) >= limit:
+            return False
+        stamps.append(now)
+        # Keep the table small: drop idle keys now and then.
+        if len(_hits) > 10000:
+            stale = [k for k, v in _hits.items() if not v or v[-1] <= now - window]
+            for other in stale:
+                del _hits[other]
+        return True
+
+
+def allow_apply(request):
+    return hit("apply", request, "apply_limit_per_ip", 5)
+
+
+def allow_lookup(request):
+    return hit("lookup", request, "status_lookup_limit_per_ip", 30)
