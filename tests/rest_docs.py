@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 from urllib.parse import urlsplit
 
+import contextlib
 import json
 import re
 
@@ -61,10 +62,8 @@ def record(name, response, title="", replacements=None):
     if body:
         if isinstance(body, bytes):
             body = body.decode("utf-8")
-        try:
+        with contextlib.suppress(ValueError):
             body = json.dumps(json.loads(body), ensure_ascii=False, indent=2)
-        except ValueError:
-            pass
         lines += ["", body]
     req = _normalize("\n".join(lines) + "\n", site, replacements)
     req = req.replace(urlsplit(site).path, urlsplit(EXAMPLE_SITE).path, 1)

@@ -1,5 +1,6 @@
 """The catalogue search: facet counts on known data, denials, routing, pages."""
 
+from .helpers import make_documents
 from datetime import date
 from plone import api
 from plone.app.testing import setRoles
@@ -7,8 +8,6 @@ from plone.app.testing import TEST_USER_ID
 from tongliao.disclosure import catalogue
 from tongliao.disclosure.catalogue import CatalogueQuery
 from tongliao.disclosure.catalogue import InvalidParameter
-
-from .helpers import make_documents
 
 import pytest
 
@@ -185,5 +184,10 @@ def test_params_round_trip():
     query = CatalogueQuery.from_params(
         {"q": "通知", "year": "2021", "sort": "oldest", "b_start": "20"}
     )
-    assert query.params() == {"q": "通知", "year": 2021, "sort": "oldest", "b_start": 20}
+    assert query.params() == {
+        "q": "通知",
+        "year": 2021,
+        "sort": "oldest",
+        "b_start": 20,
+    }
     assert "b_start" not in query.params(b_start=None)

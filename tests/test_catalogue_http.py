@@ -1,5 +1,6 @@
 """The catalogue over real HTTP: the page in Chinese, URL filters, pages, CSV, feed."""
 
+from .helpers import make_documents
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -10,8 +11,6 @@ import io
 import pytest
 import re
 import transaction
-
-from .helpers import make_documents
 
 
 DOCS = [
@@ -47,11 +46,20 @@ def titles(html):
     return re.findall(r'class="catalogue-link"\s+href="[^"]+"\s*>([^<]+)</a>', html)
 
 
-@pytest.mark.parametrize("path", ["/@@disclosure-catalog", "/agency/@@disclosure-catalog"])
+@pytest.mark.parametrize(
+    "path", ["/@@disclosure-catalog", "/agency/@@disclosure-catalog"]
+)
 def test_page_in_chinese_published_only(site, browser_session, path):
     page = browser_session().get(site.absolute_url() + path)
     assert page.status_code == 200, page.text[-3000:]
-    for label in ("政府信息公开目录", "主题分类", "发文机关", "公文种类", "年份", "有效性"):
+    for label in (
+        "政府信息公开目录",
+        "主题分类",
+        "发文机关",
+        "公文种类",
+        "年份",
+        "有效性",
+    ):
         assert label in page.text
     for label in ("索引号", "标题", "发文字号", "发布日期"):
         assert f">{label}</th>" in page.text
@@ -77,7 +85,11 @@ def test_page_in_chinese_published_only(site, browser_session, path):
         ("q=秘密草稿", []),
         (
             "sort=oldest",
-            ["通辽市应急管理办法", "关于加强信访工作的意见", "关于推广政务公开标准的通知"],
+            [
+                "通辽市应急管理办法",
+                "关于加强信访工作的意见",
+                "关于推广政务公开标准的通知",
+            ],
         ),
     ],
 )
@@ -142,8 +154,15 @@ def test_csv_published_only_with_bom(site, browser_session):
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == [
-        "索引号", "标题", "发文字号", "发文机关", "成文日期", "发布日期", "有效性", "链接",
-    ]  # fmt: skip
+        "索引号",
+        "标题",
+        "发文字号",
+        "发文机关",
+        "成文日期",
+        "发布日期",
+        "有效性",
+        "链接",
+    ]
     body = {row[1]: row for row in rows[1:]}
     assert set(body) == {
         "关于推广政务公开标准的通知",
@@ -153,8 +172,12 @@ def test_csv_published_only_with_bom(site, browser_session):
     d1 = body["关于推广政务公开标准的通知"]
     assert d1[0].startswith("1115050001147000MT/2021-")
     assert d1[2:7] == [
-        "通政公办字〔2021〕1号", "通辽市人民政府办公室", "2021-07-15", "2021-07-20", "有效",
-    ]  # fmt: skip
+        "通政公办字〔2021〕1号",
+        "通辽市人民政府办公室",
+        "2021-07-15",
+        "2021-07-20",
+        "有效",
+    ]
     assert d1[7] == site["agency"]["d1"].absolute_url()
     assert SECRET not in response.content.decode("utf-8")
 

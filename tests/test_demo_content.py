@@ -43,7 +43,9 @@ def test_demo_is_idempotent(demo_portal):
     applyProfile(demo_portal, "tongliao.disclosure:demo")
     agency = demo_portal[demo.DEMO_AGENCY_ID]
     assert agency[demo.NOTICE_ID].index_number.endswith("/2021-00001")
-    documents = [o for o in agency.objectValues() if o.portal_type != "DisclosureSection"]
+    documents = [
+        o for o in agency.objectValues() if o.portal_type != "DisclosureSection"
+    ]
     assert len(documents) == 4
 
 

@@ -3,6 +3,7 @@ the catalogue by facet and by Chinese full text, opens it, reads its
 interpretation; axe-core finds no serious or critical violation on the public
 pages. Screenshots go to docs/screenshots/."""
 
+from .helpers import make_documents
 from axe_playwright_python.sync_playwright import Axe
 from datetime import date
 from pathlib import Path
@@ -13,8 +14,6 @@ from tongliao.disclosure import demo
 
 import pytest
 import transaction
-
-from .helpers import make_documents
 
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -54,8 +53,8 @@ def test_visitor_finds_document_by_facet_and_text(demo_site, page):
     # By facet: 综合政务 → 政务公开.
     page.get_by_role("link", name="政府信息公开目录").first.click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text().startswith(
-        "政府信息公开目录"
+    assert (
+        page.get_by_role("heading", level=1).inner_text().startswith("政府信息公开目录")
     )
     page.locator('.facet-subject a[data-value="02"]').click()
     page.locator('.facet-subject a[data-value="02.01"]').click()
@@ -82,7 +81,15 @@ def test_visitor_finds_document_by_facet_and_text(demo_site, page):
     page.get_by_role("link", name=NOTICE_TITLE).click()
     page.wait_for_load_state()
     table = page.locator("table.disclosure-metadata")
-    for label in ("索引号", "主题分类", "发文机关", "成文日期", "发文字号", "发布日期", "有效性"):
+    for label in (
+        "索引号",
+        "主题分类",
+        "发文机关",
+        "成文日期",
+        "发文字号",
+        "发布日期",
+        "有效性",
+    ):
         assert table.get_by_role("rowheader", name=label).is_visible()
     assert "1115050001147000MT/2021-00001" in table.inner_text()
     shot(page, "document")

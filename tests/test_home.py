@@ -1,5 +1,6 @@
 """The platform front page over HTTP: agencies, latest documents, search box."""
 
+from .helpers import make_documents
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -7,8 +8,6 @@ from tongliao.disclosure.browser.home import set_home_as_default
 
 import re
 import transaction
-
-from .helpers import make_documents
 
 
 def test_home_page(functional_portal, browser_session):

@@ -1,6 +1,7 @@
 """An agency's disclosure area: sections created once, in the standard's order,
 listing by kind, navigation, and visibility following the agency."""
 
+from .helpers import make_documents
 from datetime import date
 from plone import api
 from plone.app.testing import setRoles
@@ -10,8 +11,6 @@ from tongliao.disclosure.sections import SECTIONS
 
 import pytest
 import transaction
-
-from .helpers import make_documents
 
 
 TOP_TITLES = [
@@ -150,13 +149,21 @@ def test_private_agency_hides_its_sections(area, browser_session):
 @pytest.mark.parametrize(
     "path,present,absent",
     [
-        ("fdzdgknr/gz", ["通辽市政府规章示例"], ["规范性文件示例", "普通通知", "规章草稿不应公开"]),
+        (
+            "fdzdgknr/gz",
+            ["通辽市政府规章示例"],
+            ["规范性文件示例", "普通通知", "规章草稿不应公开"],
+        ),
         ("fdzdgknr/gfxwj", ["规范性文件示例"], ["通辽市政府规章示例", "普通通知"]),
-        ("zcwj", ["通辽市政府规章示例", "规范性文件示例", "普通通知"], ["规章草稿不应公开"]),
+        (
+            "zcwj",
+            ["通辽市政府规章示例", "规范性文件示例", "普通通知"],
+            ["规章草稿不应公开"],
+        ),
         ("zfxxgkzd", ["保密审查制度"], ["内部草稿制度"]),
         ("fdzdgknr", ["规章", "机构职能", "行政事业性收费"], []),
     ],
-)  # fmt: skip
+)
 def test_section_listings_published_only(area, browser_session, path, present, absent):
     publish_agency(area)
     page = browser_session().get(f"{area.absolute_url()}/{path}")

@@ -12,11 +12,11 @@ Security is the one of ``portal_catalog.searchResults``: the user's
 ``published`` documents only, whoever looks.
 """
 
-from BTrees.IIBTree import intersection
 from BTrees.IIBTree import IISet
-from DateTime import DateTime
+from BTrees.IIBTree import intersection
 from dataclasses import dataclass
 from dataclasses import field
+from DateTime import DateTime
 from plone import api
 from Products.CMFCore.utils import _getAuthenticatedUser
 from tongliao.disclosure.validators import CHINA_TZ
@@ -233,7 +233,7 @@ def _title(vocabulary, token):
 
 
 def facets_of(catalog, rs, query):
-    """The facets shown for ``rs``: {name: [{value, title, count, selected, children}]}."""
+    """Facets of ``rs``: {name: [{value, title, count, selected, children}]}."""
     cat = catalog._catalog
     counts = {name: count_values(cat.getIndex(index), rs) for name, index in FACETS}
     selected = query.filters

@@ -27,9 +27,15 @@ class Section:
 
 
 PROACTIVE_SECTIONS = (
-    Section("gz", "规章", "regulations", ("PolicyDocument",), (("is_regulation", True),)),
     Section(
-        "gfxwj", "规范性文件", "normative", ("PolicyDocument",), (("is_normative", True),)
+        "gz", "规章", "regulations", ("PolicyDocument",), (("is_regulation", True),)
+    ),
+    Section(
+        "gfxwj",
+        "规范性文件",
+        "normative",
+        ("PolicyDocument",),
+        (("is_normative", True),),
     ),
     Section("jgzn", "机构职能", "free"),
     Section("xzxk", "行政许可", "free"),

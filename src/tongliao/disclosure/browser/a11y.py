@@ -10,7 +10,10 @@ class SkipLinkViewlet(ViewletBase):
 
     def render(self):
         label = translate(_("Skip to main content"), context=self.request)
-        return f'<a class="skip-link visually-hidden-focusable" href="#content">{label}</a>'
+        return (
+            '<a class="skip-link visually-hidden-focusable" '
+            f'href="#content">{label}</a>'
+        )
 
 
 class StylesheetsViewlet(ViewletBase):

@@ -2,9 +2,9 @@
 
 from plone import api
 from tongliao.disclosure import catalogue
+from tongliao.disclosure.browser.views import _Base
 from tongliao.disclosure.browser.views import chinese_date
 from tongliao.disclosure.browser.views import DisclosureAgencyView
-from tongliao.disclosure.browser.views import _Base
 from tongliao.disclosure.catalogue import CatalogueQuery
 from tongliao.disclosure.content.policy_document import find_agency
 from tongliao.disclosure.sections import SECTION_BY_KIND
