@@ -4,6 +4,8 @@ interpretation; axe-core finds no serious or critical violation on the public
 pages. Screenshots go to docs/screenshots/."""
 
 from .helpers import make_documents
+from .test_applications_http import site as apps_site  # noqa: F401 (fixture)
+from .test_applications_http import smtp_sink  # noqa: F401 (fixture)
 from axe_playwright_python.sync_playwright import Axe
 from datetime import date
 from pathlib import Path
@@ -118,6 +120,9 @@ PUBLIC_PAGES = [
     ("section", f"/{demo.DEMO_AGENCY_ID}/zcwj"),
     ("document", f"/{demo.DEMO_AGENCY_ID}/{demo.NOTICE_ID}"),
     ("interpretation", f"/{demo.DEMO_AGENCY_ID}/{demo.INTERPRETATION_ID}"),
+    ("on-request", f"/{demo.DEMO_AGENCY_ID}/ysqgk"),
+    ("apply", f"/{demo.DEMO_AGENCY_ID}/@@apply"),
+    ("lookup", "/@@application-lookup"),
 ]
 
 
@@ -140,3 +145,71 @@ def test_axe_no_serious_violations(demo_site, page):
         if name in ("agency", "section"):
             shot(page, name)
     assert problems == {}
+
+
+# The citizen's half of the path (applications are on main; the editor and the
+# three reviewers are added when the review workflow is).
+APPLICANT_FIELDS = {
+    "applicant_type": "natural_person",
+    "applicant_name": "张三丰",
+    "id_number": "11010519491231002X",
+    "phone": "13812345678",
+    "email": "zhang@example.org",
+    "address": "通辽市科尔沁区和平路1号",
+    "description": "2025年通辽市城区供热价格调整文件",
+    "provision_form": "email",
+    "obtain_method": "email",
+}
+
+
+def fill_form(page, values):
+    for name, value in values.items():
+        field = page.locator(f'[name="{name}"]').first
+        tag = field.evaluate("element => element.tagName")
+        if tag == "SELECT":
+            field.select_option(value)
+        elif field.get_attribute("type") == "radio":
+            page.locator(f'[name="{name}"][value="{value}"]').check()
+        else:
+            field.fill(value)
+
+
+@pytest.mark.e2e
+def test_citizen_applies_officer_replies_citizen_downloads_notice(
+    apps_site, browser_session, page, tmp_path
+):
+    from .test_applications_http import officer_action
+    from .test_applications_http import the_case
+
+    agency_url = apps_site["agency"].absolute_url()
+    page.goto(f"{agency_url}/ysqgk")
+    page.locator("a.apply-link").click()
+    page.wait_for_load_state()
+    fill_form(page, APPLICANT_FIELDS)
+    proof = tmp_path / "id.pdf"
+    proof.write_bytes(b"%PDF-1.4\n% identity proof\n")
+    page.locator('[name="id_proof"]').set_input_files(str(proof))
+    shot(page, "apply-form")
+    page.locator('form [type="submit"]').last.click()
+    page.wait_for_load_state()
+    code = page.locator("#tracking-code").inner_text().strip()
+    assert len(code) >= 12
+    shot(page, "apply-done")
+
+    case_url = the_case(apps_site).absolute_url()
+    officer_action(browser_session, case_url, "accept")
+    officer_action(
+        browser_session, case_url, "reply", outcome="granted", reasons="予以公开。"
+    )
+
+    page.goto(f"{apps_site.absolute_url()}/@@application-lookup")
+    page.locator('[name="code"]').fill(code)
+    page.locator('[name="phone_tail"]').fill("5678")
+    page.locator('form [type="submit"]').last.click()
+    page.wait_for_load_state()
+    assert "已答复" in page.content()
+    shot(page, "application-status")
+    notice = page.locator("a", has_text="告知书").first
+    with page.expect_download() as download:
+        notice.click()
+    assert download.value.suggested_filename.endswith(".docx")

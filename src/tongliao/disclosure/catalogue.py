@@ -13,11 +13,14 @@ Security is the one of ``portal_catalog.searchResults``: the user's
 """
 
 from BTrees.IIBTree import IISet
+from BTrees.IIBTree import IITreeSet
 from BTrees.IIBTree import intersection
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
+from functools import cache
 from plone import api
+from Products.CMFCore.interfaces import ISiteRoot
 from Products.CMFCore.utils import _getAuthenticatedUser
 from tongliao.disclosure.validators import CHINA_TZ
 from tongliao.disclosure.validators import DOCUMENT_NUMBER_RE
@@ -32,6 +35,7 @@ from urllib.parse import urlencode
 import re
 
 
+UNINDEX_COST = 150
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 PORTAL_TYPE = "PolicyDocument"
@@ -141,8 +145,10 @@ def catalog_query(query, context, extra=None):
         **(extra or {}),
         "portal_type": PORTAL_TYPE,
         "review_state": PUBLISHED,
-        "path": "/".join(context.getPhysicalPath()),
     }
+    if not ISiteRoot.providedBy(context):
+        # The site root's path would only intersect with everything.
+        criteria["path"] = "/".join(context.getPhysicalPath())
     criteria.update(text_criterion(query.q))
     for name, value in query.filters.items():
         criteria[FACET_INDEX[name]] = value
@@ -180,8 +186,10 @@ def result_set(catalog, criteria):
     plan.stop()
     if not rs:
         return IISet()
-    # Text scores are dropped: the catalogue sorts by date.
-    return IISet(rs.keys()) if hasattr(rs, "keys") else IISet(rs)
+    if isinstance(rs, IISet | IITreeSet):
+        return rs
+    # Text scores (a mapping) are dropped: the catalogue sorts by date.
+    return IISet(rs.keys()) if hasattr(rs, "items") else IISet(rs)
 
 
 def page_of(catalog, rs, query):
@@ -203,8 +211,12 @@ def page_of(catalog, rs, query):
 def count_values(index, rs):
     """{value: number of docs of ``rs`` having it} from one field/keyword index."""
     counts = {}
-    if len(rs) < len(index._index):
-        # Small result: read each doc's values (KeywordIndex: a tuple).
+    # Intersections cost ~(values × len(rs) + indexed docs) merge steps; reading
+    # each doc's values from _unindex ~150 merge steps per doc (measured at 2,000
+    # documents: 13 ns per merge step, 1.7 µs per _unindex read).
+    steps = len(index._index) * len(rs) + index.numObjects()
+    if len(rs) * UNINDEX_COST < steps:
+        # Many values or a small result: read each doc's values (keywords: tuple).
         unindex = index._unindex
         for rid in rs:
             values = unindex.get(rid)
@@ -225,6 +237,12 @@ def count_values(index, rs):
     return counts
 
 
+@cache
+def _subject_tree():
+    # subject_tree() returns a deep copy; the facets only read it.
+    return subject_tree()
+
+
 def _title(vocabulary, token):
     try:
         return get_vocabulary(vocabulary).getTerm(token).title
@@ -241,7 +259,7 @@ def facets_of(catalog, rs, query):
 
     subjects = counts["subject"]
     tree = []
-    for category in subject_tree():
+    for category in _subject_tree():
         if not subjects.get(category["token"]):
             continue
         children = [
