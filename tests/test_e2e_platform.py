@@ -176,7 +176,10 @@ def fill_form(page, values):
 
 @pytest.mark.e2e
 def test_citizen_applies_officer_replies_citizen_downloads_notice(
-    apps_site, browser_session, page, tmp_path
+    apps_site,  # noqa: F811
+    browser_session,
+    page,
+    tmp_path,
 ):
     from .test_applications_http import officer_action
     from .test_applications_http import the_case
