@@ -79,3 +79,27 @@ def page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def screenshot():
+    """Save a page screenshot under var/screenshots/ (docs/screenshots/ when
+    UPDATE_SCREENSHOTS=1, so the README's pictures change only on purpose)."""
+    from pathlib import Path
+
+    import os
+
+    root = Path(__file__).resolve().parent.parent
+    folder = root / (
+        "docs/screenshots"
+        if os.environ.get("UPDATE_SCREENSHOTS")
+        else "var/screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def save(page, name, full_page=True):
+        path = folder / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    return save

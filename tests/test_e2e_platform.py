@@ -1,14 +1,14 @@
 """A visitor in a real browser (Debian chromium): finds a published document in
 the catalogue by facet and by Chinese full text, opens it, reads its
-interpretation; axe-core finds no serious or critical violation on the public
-pages. Screenshots go to docs/screenshots/."""
+interpretation; a citizen applies and downloads the reply; axe-core finds no
+serious or critical violation on the public pages. Screenshots: the
+``screenshot`` fixture (docs/screenshots/ with UPDATE_SCREENSHOTS=1)."""
 
 from .helpers import make_documents
 from .test_applications_http import site as apps_site  # noqa: F401 (fixture)
 from .test_applications_http import smtp_sink  # noqa: F401 (fixture)
 from axe_playwright_python.sync_playwright import Axe
 from datetime import date
-from pathlib import Path
 from plone import api
 from plone.app.testing import applyProfile
 from plone.app.testing import SITE_OWNER_NAME
@@ -18,16 +18,10 @@ import pytest
 import transaction
 
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 NOTICE_TITLE = (
     "关于印发《自治区政务公开地方标准和通辽市政府信息公开相关配套制度》的通知"
 )
 DRAFT_TITLE = "内部草稿：不应公开的通知"
-
-
-def shot(page, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 @pytest.fixture
@@ -46,11 +40,11 @@ def demo_site(functional_portal):
 
 
 @pytest.mark.e2e
-def test_visitor_finds_document_by_facet_and_text(demo_site, page):
+def test_visitor_finds_document_by_facet_and_text(demo_site, page, screenshot):
     page.goto(demo_site.absolute_url())
     assert page.locator("html").get_attribute("lang") == "zh-cn"
     assert page.get_by_role("heading", name="最新文件").is_visible()
-    shot(page, "home")
+    screenshot(page, "home")
 
     # By facet: 综合政务 → 政务公开.
     page.get_by_role("link", name="政府信息公开目录").first.click()
@@ -65,14 +59,14 @@ def test_visitor_finds_document_by_facet_and_text(demo_site, page):
     titles = page.locator(".catalogue-link").all_inner_texts()
     assert NOTICE_TITLE in titles
     assert DRAFT_TITLE not in page.content()
-    shot(page, "catalogue-facet")
+    screenshot(page, "catalogue-facet")
 
     # By Chinese full text, from the search box.
     page.get_by_label("搜索标题、正文、发文字号或索引号").fill("配套制度")
     page.locator("#content").get_by_role("button", name="搜索").click()
     page.wait_for_load_state()
     assert page.locator(".catalogue-link").all_inner_texts() == [NOTICE_TITLE]
-    shot(page, "catalogue-search")
+    screenshot(page, "catalogue-search")
 
     # By the whole document number (routed to its index).
     page.get_by_label("搜索标题、正文、发文字号或索引号").fill("通政公办字〔2021〕1号")
@@ -94,13 +88,13 @@ def test_visitor_finds_document_by_facet_and_text(demo_site, page):
     ):
         assert table.get_by_role("rowheader", name=label).is_visible()
     assert "1115050001147000MT/2021-00001" in table.inner_text()
-    shot(page, "document")
+    screenshot(page, "document")
 
     page.locator("a.interpretation-link").first.click()
     page.wait_for_load_state()
     assert "政策解读" in page.title()
     assert page.locator("a.interpreted-document").inner_text() == NOTICE_TITLE
-    shot(page, "interpretation")
+    screenshot(page, "interpretation")
 
 
 @pytest.mark.e2e
@@ -127,7 +121,7 @@ PUBLIC_PAGES = [
 
 
 @pytest.mark.e2e
-def test_axe_no_serious_violations(demo_site, page):
+def test_axe_no_serious_violations(demo_site, page, screenshot):
     axe = Axe()
     problems = {}
     for name, path in PUBLIC_PAGES:
@@ -143,7 +137,7 @@ def test_axe_no_serious_violations(demo_site, page):
         if serious:
             problems[name] = serious
         if name in ("agency", "section"):
-            shot(page, name)
+            screenshot(page, name)
     assert problems == {}
 
 
@@ -180,6 +174,7 @@ def test_citizen_applies_officer_replies_citizen_downloads_notice(
     browser_session,
     page,
     tmp_path,
+    screenshot,
 ):
     from .test_applications_http import officer_action
     from .test_applications_http import the_case
@@ -192,12 +187,12 @@ def test_citizen_applies_officer_replies_citizen_downloads_notice(
     proof = tmp_path / "id.pdf"
     proof.write_bytes(b"%PDF-1.4\n% identity proof\n")
     page.locator('[name="id_proof"]').set_input_files(str(proof))
-    shot(page, "apply-form")
+    screenshot(page, "apply-form")
     page.locator('form [type="submit"]').last.click()
     page.wait_for_load_state()
     code = page.locator("#tracking-code").inner_text().strip()
     assert len(code) >= 12
-    shot(page, "apply-done")
+    screenshot(page, "apply-done")
 
     case_url = the_case(apps_site).absolute_url()
     officer_action(browser_session, case_url, "accept")
@@ -211,7 +206,7 @@ def test_citizen_applies_officer_replies_citizen_downloads_notice(
     page.locator('form [type="submit"]').last.click()
     page.wait_for_load_state()
     assert "已答复" in page.content()
-    shot(page, "application-status")
+    screenshot(page, "application-status")
     notice = page.locator("a", has_text="告知书").first
     with page.expect_download() as download:
         notice.click()

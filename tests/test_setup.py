@@ -131,6 +131,7 @@ class TestControlPanelHTTP:
         "PolicyDocument",
         "PolicyInterpretation",
         "DisclosureApplication",
+        "AnnualReport",
     ],
 )
 def test_type_installed(get_fti, portal_type):

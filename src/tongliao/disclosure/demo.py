@@ -11,10 +11,13 @@ from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from tongliao.disclosure import logger
+from tongliao.disclosure.calendar import site_today
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
+
+import json
 
 
 DEMO_DATA = Path(__file__).parent / "demo_data"
@@ -37,7 +40,7 @@ NEW_RULES_ID = "tzbf-2021-30"
 
 def create_demo_content(portal):
     """Create (once) the example content of every feature."""
-    steps = [create_policy_documents, set_front_page]
+    steps = [create_policy_documents, create_directory_and_guide, set_front_page]
     for step in steps:
         step(portal)
     logger.info("Demo content ready (%d steps)", len(steps))
@@ -162,6 +165,47 @@ def create_policy_documents(portal):
         old_rules.replaced_by = _relation(new_rules)
         modified(old_rules)
     _publish(old_rules, "2019/05/20 09:00:00 GMT+8")
+
+
+# Demo documents and the directory items they fulfil (codes in directory.json).
+FULFILMENT = {
+    NOTICE_ID: ["ZWGK-002"],
+    NEW_RULES_ID: ["ZWGK-004"],
+    OLD_RULES_ID: ["ZWGK-004"],
+}
+
+
+def load_demo_directory():
+    """Rows of the demo directory as {column header: cell text}."""
+    with (DEMO_DATA / "directory.json").open(encoding="utf-8") as data_file:
+        return json.load(data_file)["rows"]
+
+
+def create_directory_and_guide(portal):
+    """The demo agency's standard directory (imported through the importer, all
+    published), the documents' fulfilment links and its published guide."""
+    from tongliao.disclosure.directory import spreadsheet
+    from tongliao.disclosure.directory.guide import ensure_guide
+
+    agency = portal[DEMO_AGENCY_ID]
+    parsed = spreadsheet.parse_records(load_demo_directory())
+    if parsed.errors:
+        raise ValueError(f"demo directory data is invalid: {parsed.errors}")
+    spreadsheet.apply_plan(agency, spreadsheet.plan_import(agency, parsed.rows))
+    items = spreadsheet.agency_items(agency)
+    for item in items.values():
+        _publish(item, "2021/07/01 09:00:00 GMT+8")
+    for document_id, codes in FULFILMENT.items():
+        document = agency[document_id]
+        if not document.directory_items:
+            document.directory_items = [_relation(items[code]) for code in codes]
+            modified(document)
+
+    guide = ensure_guide(agency)
+    if guide.last_reviewed is None:
+        guide.last_reviewed = site_today()
+        modified(guide)
+    _publish(guide, "2021/07/01 09:00:00 GMT+8")
 
 
 def set_front_page(portal):

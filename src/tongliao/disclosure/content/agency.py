@@ -6,6 +6,17 @@ from tongliao.disclosure import _
 from tongliao.disclosure.content import constraints
 from zope import schema
 from zope.interface import implementer
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+# Regulation art. 49: departments publish by 31 January, governments by 31 March.
+AGENCY_KINDS = SimpleVocabulary(
+    [
+        SimpleTerm("department", "department", _("Government department")),
+        SimpleTerm("government", "government", _("People's government")),
+    ]
+)
 
 
 class IDisclosureAgency(model.Schema):
@@ -16,6 +27,19 @@ class IDisclosureAgency(model.Schema):
         description=_("18 characters (GB 32100); the prefix of every index number."),
         required=True,
         constraint=constraints.uscc,
+    )
+
+    agency_kind = schema.Choice(
+        title=_("Kind of agency"),
+        description=_(
+            "A people's government publishes its annual report by 31 March, a "
+            "department by 31 January (deadlines in the settings)."
+        ),
+        vocabulary=AGENCY_KINDS,
+        # Not required: agencies created before this field count as departments.
+        required=False,
+        default="department",
+        missing_value="department",
     )
 
     address = schema.TextLine(title=_("Address"), required=False)
@@ -34,3 +58,5 @@ class IDisclosureAgency(model.Schema):
 @implementer(IDisclosureAgency)
 class DisclosureAgency(Container):
     """A disclosure agency (公开主体)."""
+
+    agency_kind = "department"

@@ -17,6 +17,7 @@ from tongliao.disclosure.vocabularies import FIVE_PUBLICITY
 from tongliao.disclosure.vocabularies import SUBJECT_CATEGORIES
 from tongliao.disclosure.vocabularies import VALIDITY
 from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
@@ -43,6 +44,16 @@ def _replaced_by_constraint(value):
     target = getattr(value, "to_object", value)
     if target is not None and getattr(target, "portal_type", None) != "PolicyDocument":
         raise RuleViolation(MSG_REPLACED_BY_TYPE)
+    return True
+
+
+MSG_DIRECTORY_ITEM_TYPE = _("Only standard-directory items can be fulfilled.")
+
+
+def _directory_item_constraint(value):
+    target = getattr(value, "to_object", value)
+    if target is not None and getattr(target, "portal_type", None) != "DirectoryItem":
+        raise RuleViolation(MSG_DIRECTORY_ITEM_TYPE)
     return True
 
 
@@ -173,6 +184,27 @@ class IPolicyDocument(model.Schema):
     )
 
     text = RichText(title=_("Text"), required=False)
+
+    model.fieldset(
+        "directory", label=_("Standard directory"), fields=["directory_items"]
+    )
+    directives.widget(
+        "directory_items",
+        ContentBrowserFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={"selectableTypes": ["DirectoryItem"]},
+    )
+    directory_items = RelationList(
+        title=_("Directory items fulfilled"),
+        description=_("The standard-directory items this document fulfils."),
+        value_type=RelationChoice(
+            title=_("Directory item"),
+            vocabulary="plone.app.vocabularies.Catalog",
+            constraint=_directory_item_constraint,
+        ),
+        required=False,
+        default=[],
+    )
 
     @invariant
     def disclosure_reason(data):
