@@ -21,8 +21,6 @@ DOCUMENT_ATTRIBUTES = (
     "index_number",
     "document_number",
     "date_written",
-    "is_regulation",
-    "is_normative",
 )
 
 

@@ -52,12 +52,7 @@ SECTIONS = (
     Section("fdzdgknr", "法定主动公开内容", "proactive", children=PROACTIVE_SECTIONS),
     Section("zcwj", "政策文件", "policy_documents", ("PolicyDocument",)),
     Section("zcjd", "政策解读", "interpretations", ("PolicyInterpretation",)),
-    Section(
-        "zwgkbzml",
-        "政务公开标准目录",
-        "directory",
-        ("DirectoryCategory", "DirectoryItem"),
-    ),
+    Section("zwgkbzml", "政务公开标准目录", "directory", ("StandardDirectory",)),
     Section("ysqgk", "依申请公开", "on_request"),
     Section("zfxxgknb", "政府信息公开年报", "annual_reports", ("AnnualReport",)),
 )
