@@ -172,9 +172,10 @@ def test_section_listings_published_only(area, browser_session, path, present, a
         assert text in page.text
     for text in absent:
         assert text not in page.text
-    # The area navigation lists the eight sections on every section page.
+    # Plone's navigation lists the eight sections on every section page.
+    nav = page.text[page.text.index('id="portal-column-one"') :]
     for title in TOP_TITLES:
-        assert f">{title}</a>" in page.text
+        assert title in nav
 
 
 def test_agency_home_shows_sections_and_latest(area, browser_session):

@@ -33,8 +33,8 @@ def document_rows(brains):
     return rows
 
 
-def agency_sections(agency, current=None):
-    """Top-level sections of ``agency`` as brains-derived dicts (navigation)."""
+def agency_sections(agency):
+    """Top-level sections of ``agency``: [{url, title}] from brains."""
     if agency is None:
         return []
     path = "/".join(agency.getPhysicalPath())
@@ -43,24 +43,12 @@ def agency_sections(agency, current=None):
         path={"query": path, "depth": 1},
         sort_on="getObjPositionInParent",
     )
-    current_url = current.absolute_url() if current is not None else None
-    return [
-        {
-            "url": brain.getURL(),
-            "title": brain.Title,
-            "current": current_url is not None
-            and (current_url + "/").startswith(brain.getURL() + "/"),
-        }
-        for brain in brains
-    ]
+    return [{"url": brain.getURL(), "title": brain.Title} for brain in brains]
 
 
 class _AreaMixin:
     def agency(self):
         return find_agency(self.context)
-
-    def section_nav(self):
-        return agency_sections(self.agency(), self.context)
 
     def latest_documents(self, size=10, extra=None):
         agency = self.agency()
