@@ -451,9 +451,26 @@ class CaseView(BrowserView):
                 actions.append("fee_paid")
         return actions
 
+    def action_title(self, action):
+        return ACTION_TITLES.get(action, action)
+
     def today(self):
         return site_today().isoformat()
 
+
+ACTION_TITLES = {
+    "accept": _("Accept for processing"),
+    "request_correction": _("Request correction"),
+    "receive_correction": _("Correction received"),
+    "start_consultation": _("Start consultation"),
+    "end_consultation": _("End consultation"),
+    "extend": _("Extend the deadline"),
+    "fee_notice": _("Send fee notice"),
+    "fee_paid": _("Fee paid"),
+    "reply": _("Reply"),
+    "withdraw": _("Withdrawn by the applicant"),
+    "archive": _("Archive"),
+}
 
 ACTION_PARAMS = (
     "items",
