@@ -37,6 +37,13 @@ class DisclosureHome(_Base):
         )
         return {"total": result.total, "rows": document_rows(result.brains)}
 
+    def site_title(self):
+        """The site title of the control panel (what the browser tab shows)."""
+        return (
+            api.portal.get_registry_record("plone.site_title", default=None)
+            or self.context.Title()
+        )
+
     def catalogue_url(self):
         return f"{self.context.absolute_url()}/@@disclosure-catalog"
 
