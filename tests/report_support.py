@@ -8,6 +8,7 @@ withdraw) as staff do.
 
 from datetime import date
 from plone import api
+from tongliao.disclosure.workflow.staging import review_to
 
 
 CODE_A = "1115050001147000MT"
@@ -115,7 +116,7 @@ def create_document(container, doc_id, flag, written, repeal, validity, publish)
         is_normative=flag == "is_normative",
     )
     if publish:
-        api.content.transition(doc, to_state="published")
+        review_to(doc, "published")  # the recorded review steps
     return doc
 
 

@@ -11,6 +11,7 @@ from tongliao.disclosure.directory import guide as guide_module
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.compliance import check_directory
 from tongliao.disclosure.warnings import collect_warnings
+from tongliao.disclosure.workflow.staging import review_to
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.i18n import translate
@@ -58,7 +59,7 @@ def document(agency, doc_id, written, published, codes, publish=True):
     modified(doc)
     if publish:
         doc.setEffectiveDate(DateTime(f"{published.isoformat()} 09:00:00 GMT+8"))
-        api.content.transition(obj=doc, to_state="published")
+        review_to(doc, "published")  # the recorded review steps
         doc.reindexObject()
     return doc
 

@@ -7,6 +7,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
 from tongliao.disclosure.index_numbers import COUNTER_KEY
 from tongliao.disclosure.index_numbers import format_index_number
+from tongliao.disclosure.workflow.staging import review_to
 from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
 
@@ -50,7 +51,7 @@ def test_format():
 def test_no_number_before_publication(agencies):
     doc = make_doc(agencies[0], "d1")
     assert doc.index_number == ""
-    api.content.transition(doc, to_state="pending")
+    review_to(doc, "pending_department_review")
     assert doc.index_number == ""
 
 
@@ -59,7 +60,7 @@ def test_assigned_once_at_first_publication(agencies):
     never_published = make_doc(a, "draft")
     d1, d2, other = make_doc(a, "d1"), make_doc(a, "d2"), make_doc(b, "other")
     for doc in (d2, d1, other):
-        api.content.transition(doc, to_state="published")
+        review_to(doc, "published")
     year = date.today().year
     # The draft left no gap; serials follow publication order, per agency.
     assert d2.index_number == f"{CODE_A}/{year}-00001"
@@ -67,16 +68,16 @@ def test_assigned_once_at_first_publication(agencies):
     assert other.index_number == f"{CODE_B}/{year}-00001"
     assert never_published.index_number == ""
     # Withdraw and re-publish: same number; the next document gets a new one.
-    api.content.transition(d2, to_state="private")
-    api.content.transition(d2, to_state="published")
+    review_to(d2, "withdrawn")
+    review_to(d2, "published")
     assert d2.index_number == f"{CODE_A}/{year}-00001"
     d3 = make_doc(a, "d3")
-    api.content.transition(d3, to_state="published")
+    review_to(d3, "published")
     assert d3.index_number == f"{CODE_A}/{year}-00003"
     # Deleting a published document does not free its serial.
     api.content.delete(d3)
     d4 = make_doc(a, "d4")
-    api.content.transition(d4, to_state="published")
+    review_to(d4, "published")
     assert d4.index_number == f"{CODE_A}/{year}-00004"
     catalog = api.portal.get_tool("portal_catalog")
     assert [b.getId for b in catalog(index_number=d1.index_number)] == ["d1"]
@@ -86,13 +87,13 @@ def test_year_of_publication_or_written(agencies):
     a = agencies[0]
     backdated = make_doc(a, "old", written=date(2019, 5, 10))
     backdated.setEffectiveDate("2020/01/03")
-    api.content.transition(backdated, to_state="published")
+    review_to(backdated, "published")
     assert backdated.index_number == f"{CODE_A}/2020-00001"
     api.portal.set_registry_record(
         "tongliao.disclosure.index_number_year_source", "date_written"
     )
     older = make_doc(a, "older", written=date(2019, 6, 1))
-    api.content.transition(older, to_state="published")
+    review_to(older, "published")
     assert older.index_number == f"{CODE_A}/2019-00001"
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
+from tongliao.disclosure.workflow.staging import review_to
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -48,7 +49,7 @@ def linked(functional_portal):
             document_number="通政办发〔2021〕30号",
         )
         new.setEffectiveDate("2021/08/05 09:00 GMT+8")
-        api.content.transition(new, to_state="published")
+        review_to(new, "published")
         doc = api.content.create(
             container=agency,
             type="PolicyDocument",
@@ -64,7 +65,7 @@ def linked(functional_portal):
         doc.replaced_by = _rel(new)
         modified(doc)
         doc.setEffectiveDate("2021/07/20 09:00 GMT+8")  # a Tuesday
-        api.content.transition(doc, to_state="published")
+        review_to(doc, "published")
         for obj_id, title, state, when in (
             ("public-interp", "公开的解读", "published", "2021/07/27 10:00 GMT+8"),
             ("draft-interp", "未发布的解读草稿", None, None),
@@ -80,7 +81,7 @@ def linked(functional_portal):
             modified(interp)
             if state:
                 interp.setEffectiveDate(when)
-                api.content.transition(interp, to_state=state)
+                review_to(interp, state)
     transaction.commit()
     return agency
 

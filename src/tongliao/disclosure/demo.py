@@ -12,6 +12,8 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from tongliao.disclosure import logger
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.interfaces import IReviewable
+from tongliao.disclosure.workflow.staging import review_to
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -63,7 +65,11 @@ def _publish(obj, when):
     """Publish with a fixed 发布日期 (the index number uses its year)."""
     if api.content.get_state(obj) != "published":
         obj.setEffectiveDate(DateTime(when))
-        api.content.transition(obj=obj, to_state="published")
+        if IReviewable.providedBy(obj):
+            # Through the three recorded review steps, like any other item.
+            review_to(obj, "published")
+        else:
+            api.content.transition(obj=obj, to_state="published")
     obj.reindexObject()
 
 

@@ -322,3 +322,8 @@ class IApplicationSettings(Interface):
         ),
         default=NOTICE_TEMPLATE_DEFAULTS["fee"],
     )
+
+
+class IReviewable(Interface):
+    """Marker: the item goes through disclosure_review_workflow and keeps review
+    records (behavior ``tongliao.disclosure.reviewable``)."""

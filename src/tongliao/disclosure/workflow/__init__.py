@@ -1,0 +1,20 @@
+"""disclosure_review_workflow: 先审查、后公开, three recorded steps, four eyes.
+
+Decisions (see tests/test_review_*.py):
+
+- Review steps (pass_department_review, pass_secrecy_review, approve, reject,
+  withdraw, retract_on_edit) fire only inside ``review.perform`` (the ``@review``
+  endpoint and the ``@@review-panel`` form): their guard needs a per-thread grant
+  that carries the record's data and re-checks every rule. ``@workflow`` on a
+  reviewable item answers 403 for them; ``submit`` and ``revise`` stay plain.
+- Four eyes: the reviewer is neither a creator/owner nor the last submitter, and
+  one person passes at most one step per round (a round = one submit).
+- An edit (IObjectModifiedEvent, except sharing and child changes) in a pending
+  state records ``returned`` and fires ``retract_on_edit`` back to draft.
+- Published items: Modify only for Manager; editors withdraw (reason) → revise →
+  review again. plone.app.iterate check-out is switched off by the workflow
+  (no role has "iterate : Check out content"), since a published working copy
+  would be a second public item.
+- Mail to the next step's staff group (and to the authors on reject) is sent
+  after the commit, so an SMTP failure never undoes a decision.
+"""

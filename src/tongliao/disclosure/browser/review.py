@@ -1,0 +1,232 @@
+"""Staff pages of the review workflow: review panel, 公文公开审批单, 待我审核 queue."""
+
+from datetime import datetime
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five import BrowserView
+from Products.statusmessages.interfaces import IStatusMessage
+from tongliao.disclosure import _
+from tongliao.disclosure.interfaces import IReviewable
+from tongliao.disclosure.workflow.records import CHECKLIST_KEYS
+from tongliao.disclosure.workflow.records import get_records
+from tongliao.disclosure.workflow.review import available_steps
+from tongliao.disclosure.workflow.review import perform
+from tongliao.disclosure.workflow.review import review_round
+from tongliao.disclosure.workflow.review import review_state
+from tongliao.disclosure.workflow.review import ReviewError
+from tongliao.disclosure.workflow.review import submitter
+from zExceptions import BadRequest
+from zoneinfo import ZoneInfo
+from zope.i18n import translate
+
+
+CHINA = ZoneInfo("Asia/Shanghai")
+
+STATE_TITLES = {
+    "draft": _("Draft"),
+    "pending_department_review": _("Pending department review"),
+    "pending_secrecy_review": _("Pending secrecy review"),
+    "pending_approval": _("Pending approval"),
+    "published": _("Published"),
+    "withdrawn": _("Withdrawn"),
+}
+STEP_TITLES = {
+    "department_review": _("Department review (初审)"),
+    "secrecy_review": _("Secrecy review (专审)"),
+    "approval": _("Approval by the leader in charge"),
+    "withdrawal": _("Withdrawal"),
+}
+DECISION_TITLES = {
+    "pass": _("Passed"),
+    "reject": _("Returned"),
+    "withdraw": _("Withdrawn"),
+    "returned": _("Returned to draft after an edit"),
+}
+ACTION_TITLES = {
+    "pass": _("Pass"),
+    "reject": _("Return with reason"),
+    "withdraw": _("Withdraw with reason"),
+}
+CHECKLIST_TITLES = {
+    "state_secret": _("Does it contain state secrets?"),
+    "trade_secret": _("Does it contain trade secrets?"),
+    "personal_privacy": _("Does it contain personal privacy?"),
+    "security_stability": _(
+        "Could its disclosure endanger national, public, economic security or "
+        "social stability?"
+    ),
+}
+# Pending states a reviewer role acts in (the 待我审核 queue).
+STATES_OF_ROLE = {
+    "DepartmentReviewer": "pending_department_review",
+    "SecrecyReviewer": "pending_secrecy_review",
+    "DisclosureApprover": "pending_approval",
+}
+
+
+def local_time(iso):
+    try:
+        return datetime.fromisoformat(iso).astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return iso or ""
+
+
+class ReviewBase(BrowserView):
+    def t(self, message):
+        return translate(message, context=self.request)
+
+    def state_title(self, state=None):
+        state = state or review_state(self.context)
+        return self.t(STATE_TITLES.get(state, state))
+
+    def records(self):
+        rows = []
+        for record in reversed(get_records(self.context)):
+            checklist = record.get("checklist") or {}
+            rows.append(
+                dict(
+                    record,
+                    step_title=self.t(STEP_TITLES.get(record["step"], record["step"])),
+                    decision_title=self.t(
+                        DECISION_TITLES.get(record["decision"], record["decision"])
+                    ),
+                    local_time=local_time(record["time"]),
+                    checklist_rows=[
+                        {
+                            "question": self.t(CHECKLIST_TITLES[key]),
+                            "answer": self.t(_("Yes") if checklist[key] else _("No")),
+                        }
+                        for key in CHECKLIST_KEYS
+                        if key in checklist
+                    ],
+                )
+            )
+        return rows
+
+    def checklist_questions(self):
+        return [(key, self.t(CHECKLIST_TITLES[key])) for key in CHECKLIST_KEYS]
+
+
+class ReviewPanel(ReviewBase):
+    """@@review-panel: the records and the current user's next step, as a form."""
+
+    errors = ()
+
+    def __call__(self):
+        if self.request.method == "POST" and self.request.form.get("form.action"):
+            self.handle()
+            if not self.errors:
+                return self.request.response.redirect(
+                    self.context.absolute_url() + "/@@review-panel"
+                )
+        return self.index()
+
+    def handle(self):
+        CheckAuthenticator(self.request)
+        form = self.request.form
+        action = form.get("form.action")
+        checklist = None
+        if any(f"checklist.{key}" in form for key in CHECKLIST_KEYS):
+            answers = {"yes": True, "no": False}
+            checklist = {
+                key: answers.get(form.get(f"checklist.{key}")) for key in CHECKLIST_KEYS
+            }
+        try:
+            perform(self.context, action, form.get("opinion", ""), checklist)
+        except ReviewError as error:
+            self.errors = error.translated(self.request)
+            self.request.response.setStatus(error.status)
+            return
+        IStatusMessage(self.request).add(self.t(_("Your review decision is recorded.")))
+
+    def steps(self):
+        rows = []
+        for step in available_steps(self.context):
+            step = dict(step)
+            step["title"] = self.t(ACTION_TITLES[step["action"]])
+            step["blocked_by"] = [self.t(m) for m in step["blocked_by"]]
+            rows.append(step)
+        return rows
+
+
+class ApprovalSheet(ReviewBase):
+    """@@approval-sheet: 公文公开审批单 (A4, print) with the three decisions."""
+
+    def field(self, name):
+        return getattr(self.context, name, None) or ""
+
+    def attribute_title(self):
+        value = self.field("disclosure_attribute")
+        titles = {
+            "proactive": _("Proactive disclosure"),
+            "on_request": _("Disclosure on request"),
+            "exempt": _("Not to be disclosed"),
+        }
+        return self.t(titles[value]) if value in titles else value
+
+    def submitter_name(self):
+        userid = submitter(self.context)
+        user = api.user.get(userid=userid) if userid else None
+        return (user.getProperty("fullname", "") or userid) if user else (userid or "")
+
+    def decisions(self):
+        """The latest decision of each of the three steps in the current round."""
+        current = review_round(self.context)
+        latest = {}
+        for record in self.records():
+            if record["round"] == current and record["step"] not in latest:
+                latest[record["step"]] = record
+        return [
+            {
+                "title": self.t(STEP_TITLES[step]),
+                "record": latest.get(step),
+            }
+            for step in ("department_review", "secrecy_review", "approval")
+        ]
+
+
+class ReviewQueue(BrowserView):
+    """@@review-queue (待我审核): items waiting for a step the current user takes."""
+
+    batch_size = 30
+
+    def states(self):
+        if api.user.is_anonymous():
+            return []
+        user = api.user.get_current()
+        roles = set(api.user.get_roles(user=user))
+        if roles & {"Manager", "Site Administrator"}:
+            return list(STATES_OF_ROLE.values())
+        return [state for role, state in STATES_OF_ROLE.items() if role in roles]
+
+    def items(self):
+        states = self.states()
+        if not states:
+            return []
+        try:
+            start = max(0, int(self.request.form.get("b_start", 0)))
+        except (TypeError, ValueError):
+            raise BadRequest("b_start")
+        userid = api.user.get_current().getId()
+        brains = api.content.find(
+            object_provides=IReviewable.__identifier__,
+            review_state=states,
+            sort_on="modified",
+            sort_order="ascending",
+            sort_limit=start + self.batch_size + 50,
+        )
+        # The creator never reviews (一事一审); the submitter is checked on acting.
+        rows = [b for b in brains if b.Creator != userid]
+        return [
+            {
+                "title": brain.Title,
+                "url": brain.getURL() + "/@@review-panel",
+                "state": translate(
+                    STATE_TITLES.get(brain.review_state, brain.review_state),
+                    context=self.request,
+                ),
+                "type": brain.portal_type,
+                "modified": brain.modified.strftime("%Y-%m-%d %H:%M"),
+            }
+            for brain in rows[start : start + self.batch_size]
+        ]
