@@ -1,6 +1,7 @@
 """Small helpers shared by the functional tests."""
 
 from plone import api
+from tongliao.disclosure.workflow.staging import review_to
 
 import re
 
@@ -33,6 +34,6 @@ def make_documents(container, rows, issuing_agency="通辽市人民政府办公�
         )
         if published:
             doc.setEffectiveDate(f"{published} 09:00 GMT+8")
-            api.content.transition(doc, to_state="published")
+            review_to(doc, "published")
         docs[doc_id] = doc
     return docs

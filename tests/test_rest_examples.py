@@ -1,7 +1,8 @@
 """REST examples of the other features' endpoints, recorded into docs/rest/.
 
-@disclosure-catalog is recorded by test_catalogue_rest.py. @review is to be
-recorded here with tests/rest_docs.record once its branch is on main.
+@disclosure-catalog is recorded by test_catalogue_rest.py; @application-status,
+@annual-report and @review here. Per-run values (codes, times) are replaced by
+fixed examples so the files change only when the API does.
 """
 
 from .rest_docs import record
@@ -76,4 +77,54 @@ def test_annual_report_recorded(functional_portal, request_factory):
         staff,
         "政府信息公开工作年度报告 (staff)",
         fixed_times(staff.text),
+    )
+
+
+def test_review_recorded(request_factory, functional_portal):
+    from .review_support import CLEAR
+    from .review_support import create_item
+    from .review_support import make_test_type
+    from .review_support import make_users
+    from .review_support import PASSWORD
+
+    import transaction
+
+    make_test_type(functional_portal)
+    make_users(functional_portal)
+    doc = create_item(
+        functional_portal, title="关于做好春季防火工作的通知", text="正文"
+    )
+    transaction.commit()
+    url = "/".join(doc.getPhysicalPath()[2:])
+
+    def rest(userid):
+        return request_factory(basic_auth=(userid, PASSWORD))
+
+    assert rest("editor").post(f"{url}/@workflow/submit", json={}).ok
+    dept = rest("dept").get(f"{url}/@review")
+    record(
+        "review-get",
+        dept,
+        "审查: the steps a reviewer may take",
+        fixed_times(dept.text),
+    )
+    passed = rest("dept").post(
+        f"{url}/@review", json={"action": "pass", "opinion": "内容准确，同意"}
+    )
+    assert passed.status_code == 201
+    record(
+        "review-pass",
+        passed,
+        "审查: department review passes",
+        fixed_times(passed.text),
+    )
+    rest("secrecy").post(
+        f"{url}/@review",
+        json={"action": "pass", "opinion": "不涉密", "checklist": CLEAR},
+    )
+    rest("approver").post(f"{url}/@review", json={"action": "pass", "opinion": "同意"})
+    records = rest("editor").get(f"{url}/@review")
+    assert records.json()["review_state"] == "published"
+    record(
+        "review-records", records, "审查: the three records", fixed_times(records.text)
     )
