@@ -43,5 +43,13 @@ def test_demo_is_idempotent(demo_portal):
     applyProfile(demo_portal, "tongliao.disclosure:demo")
     agency = demo_portal[demo.DEMO_AGENCY_ID]
     assert agency[demo.NOTICE_ID].index_number.endswith("/2021-00001")
-    # 4 documents, the standard directory and the guide
-    assert len(agency.objectIds()) == 6
+    # 4 documents, the standard directory and the guide, besides the sections
+    others = [o for o in agency.objectValues() if o.portal_type != "DisclosureSection"]
+    assert len(others) == 6
+
+
+def test_demo_front_page_is_the_platform_home(demo_portal):
+    assert demo_portal.getLayout() == "disclosure-home"
+    view = demo_portal.restrictedTraverse("@@disclosure-home")
+    assert [a["title"] for a in view.agencies()] == ["通辽市人民政府办公室"]
+    assert view.latest()["total"] == 3

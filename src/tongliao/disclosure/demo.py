@@ -42,7 +42,7 @@ NEW_RULES_ID = "tzbf-2021-30"
 
 def create_demo_content(portal):
     """Create (once) the example content of every feature."""
-    steps = [create_policy_documents, create_directory_and_guide]
+    steps = [create_policy_documents, create_directory_and_guide, set_front_page]
     for step in steps:
         step(portal)
     logger.info("Demo content ready (%d steps)", len(steps))
@@ -212,3 +212,10 @@ def create_directory_and_guide(portal):
         guide.last_reviewed = site_today()
         modified(guide)
     _publish(guide, "2021/07/01 09:00:00 GMT+8")
+
+
+def set_front_page(portal):
+    """The platform's front page as the site's default view."""
+    from tongliao.disclosure.browser.home import set_home_as_default
+
+    set_home_as_default(portal)

@@ -44,9 +44,18 @@ def ensure_staff_groups():
             api.group.grant_roles(group=group, roles=list(roles))
 
 
+def ensure_agency_sections():
+    """Agencies created before the sections existed get them (idempotent)."""
+    from tongliao.disclosure.sections import ensure_sections
+
+    for brain in api.content.find(portal_type="DisclosureAgency"):
+        ensure_sections(brain.getObject())
+
+
 def post_install(context):
     """Post install script of the default profile."""
     ensure_staff_groups()
+    ensure_agency_sections()
 
 
 def uninstall(context):

@@ -51,6 +51,14 @@ class _Base(BrowserView):
 
     chinese_date = staticmethod(chinese_date)
 
+    def catalogue_url(self):
+        """The catalogue of the enclosing agency, else of the site."""
+        from tongliao.disclosure.content.policy_document import find_agency
+
+        agency = find_agency(self.context)
+        base = agency if agency is not None else api.portal.get()
+        return f"{base.absolute_url()}/@@disclosure-catalog"
+
 
 class PolicyDocumentView(_Base):
     def metadata(self):

@@ -1,0 +1,364 @@
+"""The disclosure catalogue (政府信息公开目录): one faceted search of policy documents.
+
+Shared by the HTML page, the REST endpoint, the CSV export and the feed, so
+every channel lists exactly the same documents.
+
+One pass over the indexes gives the result set (the docids); the page is cut
+from it with the catalog's own limited sort (``sortResults`` with a limit, as
+``sort_limit`` does) and the facet counts come from intersecting the same set
+with each facet index — never one query per facet value, never a woken object.
+Security is the one of ``portal_catalog.searchResults``: the user's
+``allowedRolesAndUsers`` and the effective range; the public catalogue lists
+``published`` documents only, whoever looks.
+"""
+
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import IITreeSet
+from BTrees.IIBTree import intersection
+from dataclasses import dataclass
+from dataclasses import field
+from DateTime import DateTime
+from functools import cache
+from plone import api
+from Products.CMFCore.interfaces import ISiteRoot
+from Products.CMFCore.utils import _getAuthenticatedUser
+from tongliao.disclosure.validators import CHINA_TZ
+from tongliao.disclosure.validators import DOCUMENT_NUMBER_RE
+from tongliao.disclosure.validators import normalize_document_number
+from tongliao.disclosure.validators import ORDER_NUMBER_RE
+from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
+from tongliao.disclosure.vocabularies import get_vocabulary
+from tongliao.disclosure.vocabularies import subject_tree
+from tongliao.disclosure.vocabularies import VALIDITY
+from urllib.parse import urlencode
+
+import re
+
+
+UNINDEX_COST = 150
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+PORTAL_TYPE = "PolicyDocument"
+PUBLISHED = "published"
+INDEX_NUMBER_RE = re.compile(r"^[0-9A-Z]{18}/\d{4}-\d{1,9}$")
+
+# URL parameter → catalog index, in the order the facets are shown.
+FACETS = (
+    ("subject", "subject_category"),
+    ("agency", "issuing_agency"),
+    ("kind", "document_kind"),
+    ("year", "year_written"),
+    ("validity", "validity"),
+)
+FACET_INDEX = dict(FACETS)
+SORTS = {"newest": True, "oldest": False}  # value: reverse
+
+
+class InvalidParameter(ValueError):
+    """A GET parameter the catalogue cannot use (answered with a message)."""
+
+
+@dataclass
+class CatalogueQuery:
+    """The parsed, validated GET parameters (the page's URL state)."""
+
+    q: str = ""
+    filters: dict = field(default_factory=dict)
+    sort: str = "newest"
+    b_start: int = 0
+    b_size: int = PAGE_SIZE
+
+    @classmethod
+    def from_params(cls, params):
+        """Parse a request form / dict; raises InvalidParameter with a msgid."""
+
+        def single(name):
+            value = params.get(name, "")
+            if isinstance(value, list | tuple):
+                value = value[0] if value else ""
+            return str(value).strip()
+
+        filters = {}
+        for name, _index in FACETS:
+            value = single(name)
+            if not value:
+                continue
+            if name == "year":
+                if not re.fullmatch(r"\d{4}", value):
+                    raise InvalidParameter("The year must have four digits.")
+                value = int(value)
+            filters[name] = value
+        sort = single("sort") or "newest"
+        if sort not in SORTS:
+            raise InvalidParameter("Unknown sort order.")
+        try:
+            b_start = int(single("b_start") or 0)
+            b_size = int(single("b_size") or PAGE_SIZE)
+        except ValueError as error:
+            raise InvalidParameter("Page parameters must be numbers.") from error
+        if b_start < 0 or not 1 <= b_size <= MAX_PAGE_SIZE:
+            raise InvalidParameter("Page parameters are out of range.")
+        return cls(
+            q=single("q")[:200],
+            filters=filters,
+            sort=sort,
+            b_start=b_start,
+            b_size=b_size,
+        )
+
+    def params(self, **changes):
+        """GET parameters of this query with ``changes`` (None removes a key)."""
+        data = {"q": self.q, **self.filters}
+        if self.sort != "newest":
+            data["sort"] = self.sort
+        if self.b_start:
+            data["b_start"] = self.b_start
+        if self.b_size != PAGE_SIZE:
+            data["b_size"] = self.b_size
+        data.update(changes)
+        return {k: v for k, v in data.items() if v not in (None, "", 0)}
+
+    def urlencode(self, **changes):
+        return urlencode(self.params(**changes))
+
+
+def text_criterion(q):
+    """The catalog criterion for the search box.
+
+    A 发文字号 or a 索引号 is looked up in its own field index: the Chinese
+    splitter cuts them into pieces that SearchableText cannot match whole.
+    """
+    if not q:
+        return {}
+    number = normalize_document_number(q)
+    if DOCUMENT_NUMBER_RE.match(number) or ORDER_NUMBER_RE.match(number):
+        return {"document_number": sorted({q, number})}
+    compact = re.sub(r"\s+", "", q).upper()
+    if INDEX_NUMBER_RE.match(compact):
+        return {"index_number": compact}
+    return {"SearchableText": q}
+
+
+def catalog_query(query, context, extra=None):
+    """The catalog query of a CatalogueQuery inside ``context`` (site or agency)."""
+    criteria = {
+        **(extra or {}),
+        "portal_type": PORTAL_TYPE,
+        "review_state": PUBLISHED,
+    }
+    if not ISiteRoot.providedBy(context):
+        # The site root's path would only intersect with everything.
+        criteria["path"] = "/".join(context.getPhysicalPath())
+    criteria.update(text_criterion(query.q))
+    for name, value in query.filters.items():
+        criteria[FACET_INDEX[name]] = value
+    return criteria
+
+
+def secure(catalog, criteria):
+    """Add what ``portal_catalog.searchResults`` adds for the current user."""
+    criteria = dict(criteria)
+    criteria["allowedRolesAndUsers"] = catalog._listAllowedRolesAndUsers(
+        _getAuthenticatedUser(catalog)
+    )
+    if not catalog.allow_inactive({}):
+        criteria["effectiveRange"] = DateTime()
+    return criteria
+
+
+def result_set(catalog, criteria):
+    """The docids matching ``criteria`` (already secured), as an IISet.
+
+    The index loop of ``Catalog.search`` without its sort, so the same set
+    serves the page and the facet counts.
+    """
+    cat = catalog._catalog
+    query = cat.make_query(criteria)
+    plan = cat.getCatalogPlan(query)
+    plan.start()
+    rs = None
+    for index_id in plan.plan() or cat._sorted_search_indexes(query):
+        if index_id not in cat.indexes:
+            continue
+        rs = cat._search_index(plan, index_id, query, rs)
+        if not rs:
+            break
+    plan.stop()
+    if not rs:
+        return IISet()
+    if isinstance(rs, IISet | IITreeSet):
+        return rs
+    # Text scores (a mapping) are dropped: the catalogue sorts by date.
+    return IISet(rs.keys()) if hasattr(rs, "items") else IISet(rs)
+
+
+def page_of(catalog, rs, query):
+    """Brains of one page of ``rs`` by 发布日期 (LazyMap, actual_result_count)."""
+    cat = catalog._catalog
+    limit = query.b_start + query.b_size
+    return cat.sortResults(
+        rs,
+        cat.getIndex("effective"),
+        reverse=SORTS[query.sort],
+        limit=limit,
+        merge=True,
+        actual_result_count=len(rs),
+        b_start=query.b_start,
+        b_size=query.b_size,
+    )
+
+
+def count_values(index, rs):
+    """{value: number of docs of ``rs`` having it} from one field/keyword index."""
+    counts = {}
+    # Intersections cost ~(values × len(rs) + indexed docs) merge steps; reading
+    # each doc's values from _unindex ~150 merge steps per doc (measured at 2,000
+    # documents: 13 ns per merge step, 1.7 µs per _unindex read).
+    steps = len(index._index) * len(rs) + index.numObjects()
+    if len(rs) * UNINDEX_COST < steps:
+        # Many values or a small result: read each doc's values (keywords: tuple).
+        unindex = index._unindex
+        for rid in rs:
+            values = unindex.get(rid)
+            if values is None:
+                continue
+            if not isinstance(values, list | tuple):
+                values = (values,)
+            for value in values:
+                counts[value] = counts.get(value, 0) + 1
+        return counts
+    for value, docs in index._index.items():
+        if isinstance(docs, int):
+            hit = 1 if docs in rs else 0
+        else:
+            hit = len(intersection(rs, docs))
+        if hit:
+            counts[value] = hit
+    return counts
+
+
+@cache
+def _subject_tree():
+    # subject_tree() returns a deep copy; the facets only read it.
+    return subject_tree()
+
+
+def _title(vocabulary, token):
+    try:
+        return get_vocabulary(vocabulary).getTerm(token).title
+    except LookupError:
+        return str(token)
+
+
+def facets_of(catalog, rs, query):
+    """Facets of ``rs``: {name: [{value, title, count, selected, children}]}."""
+    cat = catalog._catalog
+    counts = {name: count_values(cat.getIndex(index), rs) for name, index in FACETS}
+    selected = query.filters
+    result = {}
+
+    subjects = counts["subject"]
+    tree = []
+    for category in _subject_tree():
+        if not subjects.get(category["token"]):
+            continue
+        children = [
+            {
+                "value": child["token"],
+                "title": child["title"],
+                "count": subjects[child["token"]],
+                "selected": selected.get("subject") == child["token"],
+            }
+            for child in category["children"]
+            if subjects.get(child["token"])
+        ]
+        tree.append(
+            {
+                "value": category["token"],
+                "title": category["title"],
+                "count": subjects[category["token"]],
+                "selected": selected.get("subject") == category["token"],
+                "children": children,
+            }
+        )
+    result["subject"] = tree
+
+    def flat(name, titles=None, order=None):
+        items = [
+            {
+                "value": value,
+                "title": titles(value) if titles else str(value),
+                "count": count,
+                "selected": selected.get(name) == value,
+            }
+            for value, count in counts[name].items()
+        ]
+        items.sort(key=order or (lambda item: (-item["count"], str(item["value"]))))
+        return items
+
+    result["agency"] = flat("agency")
+    result["kind"] = flat("kind", lambda v: _title(DOCUMENT_KINDS, v))
+    result["year"] = flat("year", order=lambda item: -item["value"])
+    result["validity"] = flat("validity", lambda v: _title(VALIDITY, v))
+    return result
+
+
+@dataclass
+class CatalogueResult:
+    query: CatalogueQuery
+    total: int
+    brains: list
+    facets: dict
+
+
+def search(context, query, with_facets=True, extra=None):
+    """Run a CatalogueQuery in ``context``: the page, the total and the facets.
+
+    ``extra`` adds catalog criteria (e.g. ``is_regulation`` for a section).
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    rs = result_set(catalog, secure(catalog, catalog_query(query, context, extra)))
+    brains = page_of(catalog, rs, query) if rs else []
+    facets = facets_of(catalog, rs, query) if with_facets else {}
+    return CatalogueResult(query=query, total=len(rs), brains=brains, facets=facets)
+
+
+def all_brains(context, query, chunk=500):
+    """Every matching brain in the query's order (CSV export, feed), page by page."""
+    catalog = api.portal.get_tool("portal_catalog")
+    rs = result_set(catalog, secure(catalog, catalog_query(query, context)))
+    start = 0
+    while start < len(rs):
+        page = CatalogueQuery(
+            q=query.q, filters=query.filters, sort=query.sort, b_start=start
+        )
+        page.b_size = chunk
+        yield from page_of(catalog, rs, page)
+        start += chunk
+
+
+def publication_date(brain):
+    """发布日期 of a brain as a date, or None (the catalog stores 1000 for none)."""
+    effective = brain.effective
+    if effective is None or effective.year() <= 1900:
+        return None
+    return effective.asdatetime().astimezone(CHINA_TZ).date()
+
+
+def row_of(brain):
+    """The listing columns of a brain (metadata only)."""
+    date_written = brain.date_written
+    published = publication_date(brain)
+    return {
+        "url": brain.getURL(),
+        "title": brain.Title,
+        "index_number": brain.index_number or "",
+        "document_number": brain.document_number or "",
+        "issuing_agency": brain.issuing_agency or "",
+        "date_written": date_written.isoformat() if date_written else None,
+        "published": published.isoformat() if published else None,
+        "validity": brain.validity or "",
+        "validity_title": _title(VALIDITY, brain.validity) if brain.validity else "",
+        "document_kind": brain.document_kind or "",
+        "subject_category": brain.subject_category or "",
+    }
