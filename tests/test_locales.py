@@ -52,3 +52,13 @@ def test_msgfmt_check(path, tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "msgid,chinese",
+    [("Pending secrecy review", "待保密审查"), ("Awaiting correction", "待补正")],
+)
+def test_workflow_titles_translated_in_plone_domain(portal, msgid, chinese):
+    from zope.i18n import translate
+
+    assert translate(msgid, domain="plone", target_language="zh_CN") == chinese
