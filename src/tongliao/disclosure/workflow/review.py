@@ -29,8 +29,10 @@ WORKFLOW_ID = "disclosure_review_workflow"
 PENDING_STATES = tuple(STEP_OF_STATE)
 REVIEW_TRANSITIONS = ("pass_department_review", "pass_secrecy_review", "approve")
 # Transitions that only fire together with a review record (see perform()).
+# Transitions fired by the integrity rule (see integrity.py), never by a person.
+AUTOMATIC_TRANSITIONS = ("retract_on_edit", "withdraw_on_change")
 TOKEN_TRANSITIONS = frozenset(
-    REVIEW_TRANSITIONS + ("reject", "withdraw", "retract_on_edit")
+    REVIEW_TRANSITIONS + ("reject", "withdraw") + AUTOMATIC_TRANSITIONS
 )
 TRANSITION_PERMISSION = {
     "submit": "tongliao.disclosure: Submit for review",
@@ -39,7 +41,6 @@ TRANSITION_PERMISSION = {
     "pass_secrecy_review": "tongliao.disclosure: Secrecy review",
     "approve": "tongliao.disclosure: Approve publication",
     "withdraw": "tongliao.disclosure: Withdraw published content",
-    "retract_on_edit": "Modify portal content",
 }
 REJECT_PERMISSION = {
     "pending_department_review": "tongliao.disclosure: Department review",
@@ -223,7 +224,7 @@ def guard_allows(obj, transition):
         data = grant_for(obj, transition)
         if data is None:
             return False
-        if transition == "retract_on_edit":
+        if transition in AUTOMATIC_TRANSITIONS:
             return True
         return not check_rules(obj, transition, userid, **data)
     return not check_rules(obj, transition, userid)
@@ -274,7 +275,7 @@ def available_steps(obj):
 def _decision(transition):
     if transition == "reject":
         return "reject"
-    if transition == "withdraw":
+    if transition in ("withdraw", "withdraw_on_change"):
         return "withdraw"
     if transition == "retract_on_edit":
         return "returned"
@@ -314,7 +315,8 @@ def _fire_with_record(obj, transition, user, opinion, checklist):
                 [_("This step is not possible in the item's current state.")]
             )
     step = STEP_OF_STATE.get(
-        from_state, "withdrawal" if transition == "withdraw" else None
+        from_state,
+        "withdrawal" if transition in ("withdraw", "withdraw_on_change") else None,
     )
     return append_record(
         obj,
@@ -335,3 +337,9 @@ def return_to_draft(obj, opinion):
     """An edit during review: record it and send the item back to draft."""
     user = api.user.get_current()
     return _fire_with_record(obj, "retract_on_edit", user, opinion, None)
+
+
+def withdraw_after_change(obj, opinion):
+    """A change to a published item: record it and take it out of publication."""
+    user = api.user.get_current()
+    return _fire_with_record(obj, "withdraw_on_change", user, opinion, None)
