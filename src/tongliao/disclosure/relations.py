@@ -37,14 +37,16 @@ def back_references(obj, attribute, portal_type=None):
 
 def forward_references(obj, attribute):
     """Targets of relation field ``attribute`` the current user may View."""
-    check = getSecurityManager().checkPermission
     value = getattr(obj, attribute, None)
     if value is None:
         return []
     relations = value if isinstance(value, list | tuple) else [value]
-    targets = []
-    for relation in relations:
-        target = getattr(relation, "to_object", None)
-        if target is not None and check("View", target):
-            targets.append(target)
-    return targets
+    return [target for target in map(viewable, relations) if target is not None]
+
+
+def viewable(relation):
+    """The target of ``relation`` when the current user may View it, else None."""
+    target = getattr(relation, "to_object", None)
+    if target is not None and getSecurityManager().checkPermission("View", target):
+        return target
+    return None
