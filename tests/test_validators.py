@@ -299,19 +299,23 @@ def test_mask_id_number(value, expected):
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("13812345678", "138****5678"),
-        ("+86 138 1234 5678", "138****5678"),
-        ("138-1234-5678", "138****5678"),
-        ("0475-8221234", "0475-***1234"),
-        ("0475-82212345", "0475-****2345"),
-        ("8221234", "***1234"),
-        ("12345", "***45"),
+        # The last four digits are the status lookup's second factor: never shown.
+        ("13812345678", "138********"),
+        ("+86 138 1234 5678", "138********"),
+        ("138-1234-5678", "138********"),
+        ("0475-8221234", "0475-*******"),
+        ("0475-82212345", "0475-********"),
+        ("8221234", "*******"),
+        ("12345", "*****"),
         ("", ""),
         (None, ""),
     ],
 )
 def test_mask_phone(value, expected):
     assert v.mask_phone(value) == expected
+    digits = "".join(c for c in (value or "") if c.isdigit())
+    if len(digits) >= 4:
+        assert digits[-4:] not in v.mask_phone(value).replace("*", "")[-4:]
 
 
 # 成文日期 / 发布日期 ---------------------------------------------------------------

@@ -403,32 +403,22 @@ def mask_id_number(value, keep_start=4, keep_end=4, mask="*"):
 
 
 def mask_phone(value, mask="*"):
-    """Mask a phone number for display.
+    """Mask a phone number for display, never showing its last four digits.
 
-    Mobile numbers keep the first three and last four digits (138****5678).
-    Other numbers keep an area code written before "-" and the last four digits
-    of the rest (0475-***1234), or only the last two if the rest is shorter
-    than seven digits.
+    The last four digits are the second factor of the public status lookup, so
+    no mask may reveal them. Mobile numbers keep their first three digits
+    (138********); other numbers keep only an area code written before "-"
+    (0475-*******).
     """
     text = (value or "").strip()
     mobile = _MOBILE_RE.match(re.sub(r"[\s-]", "", text))
     if mobile:
         digits = mobile.group(1)
-        return digits[:3] + mask * 4 + digits[-4:]
+        return digits[:3] + mask * (len(digits) - 3)
     area, separator, local = text.partition("-")
     if not separator:
         area, local = "", text
-    digit_count = sum(char.isdigit() for char in local)
-    shown_from = digit_count - (4 if digit_count >= 7 else 2)
-    masked = []
-    position = 0
-    for char in local:
-        if char.isdigit():
-            masked.append(char if position >= shown_from else mask)
-            position += 1
-        else:
-            masked.append(char)
-    return area + separator + "".join(masked)
+    return area + separator + "".join(mask if c.isdigit() else c for c in local)
 
 
 # Dates -----------------------------------------------------------------------

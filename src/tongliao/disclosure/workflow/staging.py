@@ -42,7 +42,8 @@ def ensure_reviewers():
                     properties={"fullname": fullname},
                 )
         if api.group.get(groupname=group) is not None:
-            api.group.add_user(groupname=group, username=userid)
+            with api.env.adopt_roles(["Manager"]):  # staff groups: Manager only
+                api.group.add_user(groupname=group, username=userid)
     return [userid for userid, _n, _g in STAGING_REVIEWERS]
 
 
