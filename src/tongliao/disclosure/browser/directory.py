@@ -167,6 +167,10 @@ class DirectoryImportView(BrowserView):
             self.errors = parsed.errors
             return
         self.plans = spreadsheet.plan_import(self.context, parsed.rows)
+        refused = spreadsheet.refused_changes(self.plans)
+        if refused:
+            self.errors, self.plans = refused, ()
+            return
         if self.dry_run:
             return
         savepoint = transaction.savepoint()

@@ -442,6 +442,30 @@ def plan_import(agency, parsed_rows):
     return plans
 
 
+def refused_changes(plans):
+    """Errors for rows that would change an item the importing user may not edit.
+
+    The import writes with the rights it needs to build the directory's
+    structure, but it changes an existing item only where the user could change
+    it directly (a published item is withdrawn and revised first, exactly as
+    through the edit form or REST).
+    """
+    errors = []
+    for plan in plans:
+        if plan.action != "update":
+            continue
+        if not api.user.has_permission("Modify portal content", obj=plan.obj):
+            errors.append(
+                _(
+                    "Row ${row}: item ${code} is published or under review "
+                    "and cannot be changed by an import; withdraw and revise it "
+                    "first.",
+                    mapping={"row": plan.row, "code": plan.code},
+                )
+            )
+    return errors
+
+
 def _category(directory, title):
     for category in directory.objectValues():
         if category.portal_type == "DirectoryCategory" and category.Title() == title:
