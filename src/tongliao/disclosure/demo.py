@@ -42,7 +42,14 @@ NEW_RULES_ID = "tzbf-2021-30"
 
 def create_demo_content(portal):
     """Create (once) the example content of every feature."""
-    steps = [create_policy_documents, create_directory_and_guide, set_front_page]
+    # The directory first: documents name the items they fulfil before their
+    # review, since a change after publication would withdraw them.
+    steps = [
+        create_agency,
+        create_directory_and_guide,
+        create_policy_documents,
+        set_front_page,
+    ]
     for step in steps:
         step(portal)
     logger.info("Demo content ready (%d steps)", len(steps))
@@ -82,14 +89,33 @@ def _ensure(container, obj_id, portal_type, **fields):
     return obj, True
 
 
-def create_policy_documents(portal):
-    """A Tongliao agency, the notice 通政公办字〔2021〕1号 with an interpretation,
-    and a repealed document with its replacement, all published."""
+def create_agency(portal):
+    """The demo's Tongliao agency, published."""
     agency, _created = _ensure(
         portal, DEMO_AGENCY_ID, "DisclosureAgency", **DEMO_AGENCY
     )
     if api.content.get_state(agency, default=None) not in (None, "published"):
         api.content.transition(obj=agency, to_state="published")
+    return agency
+
+
+def _link_fulfilment(document):
+    """Relate a draft document to the directory items it fulfils (FULFILMENT)."""
+    if document.directory_items or api.content.get_state(document) != "draft":
+        return
+    from tongliao.disclosure.directory import spreadsheet
+
+    items = spreadsheet.agency_items(document.__parent__)
+    codes = FULFILMENT.get(document.getId(), ())
+    if codes and all(code in items for code in codes):
+        document.directory_items = [_relation(items[code]) for code in codes]
+        modified(document)
+
+
+def create_policy_documents(portal):
+    """The notice 通政公办字〔2021〕1号 with an interpretation, and a repealed
+    document with its replacement, all published."""
+    agency = portal[DEMO_AGENCY_ID]
 
     notice_text = (DEMO_DATA / "notice_2021_1.txt").read_text(encoding="utf-8")
     notice, _created = _ensure(
@@ -111,6 +137,7 @@ def create_policy_documents(portal):
         text=_html(notice_text),
         subjects=("政务公开", "地方标准", "配套制度"),
     )
+    _link_fulfilment(notice)
     _publish(notice, "2021/07/20 09:00:00 GMT+8")
 
     interpretation, created = _ensure(
@@ -150,6 +177,7 @@ def create_policy_documents(portal):
         is_normative=True,
         text=_html("示例文件：通辽市政府信息公开工作规程正文。"),
     )
+    _link_fulfilment(new_rules)
     _publish(new_rules, "2021/08/05 09:00:00 GMT+8")
 
     old_rules, created = _ensure(
@@ -170,6 +198,7 @@ def create_policy_documents(portal):
     if created:
         old_rules.replaced_by = _relation(new_rules)
         modified(old_rules)
+    _link_fulfilment(old_rules)
     _publish(old_rules, "2019/05/20 09:00:00 GMT+8")
 
 
@@ -189,7 +218,7 @@ def load_demo_directory():
 
 def create_directory_and_guide(portal):
     """The demo agency's standard directory (imported through the importer, all
-    published), the documents' fulfilment links and its published guide."""
+    published) and its published guide."""
     from tongliao.disclosure.directory import spreadsheet
     from tongliao.disclosure.directory.guide import ensure_guide
 
@@ -201,11 +230,6 @@ def create_directory_and_guide(portal):
     items = spreadsheet.agency_items(agency)
     for item in items.values():
         _publish(item, "2021/07/01 09:00:00 GMT+8")
-    for document_id, codes in FULFILMENT.items():
-        document = agency[document_id]
-        if not document.directory_items:
-            document.directory_items = [_relation(items[code]) for code in codes]
-            modified(document)
 
     guide = ensure_guide(agency)
     if guide.last_reviewed is None:
