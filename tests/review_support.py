@@ -56,7 +56,8 @@ def make_users(portal):
                 properties={"fullname": fullname},
             )
         if group:
-            api.group.add_user(groupname=group, username=userid)
+            with api.env.adopt_roles(["Manager"]):  # staff groups: Manager only
+                api.group.add_user(groupname=group, username=userid)
 
 
 def create_item(container, title="通辽市某项政策文件", owner="editor", **fields):

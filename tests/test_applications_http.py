@@ -91,7 +91,8 @@ def site(functional_portal, smtp_sink):
             api.user.create(
                 email="o@example.org", username="officer", password=PASSWORD
             )
-            api.group.add_user(groupname="disclosure_officers", username="officer")
+            with api.env.adopt_roles(["Manager"]):
+                api.group.add_user(groupname="disclosure_officers", username="officer")
             api.user.create(
                 email="a@example.org",
                 username="siteadmin",

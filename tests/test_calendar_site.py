@@ -100,7 +100,8 @@ class TestOverHTTP:
         api.user.create(
             email="officer@example.org", username="officer", password="secret-officer"
         )
-        api.group.add_user(groupname="disclosure_officers", username="officer")
+        with api.env.adopt_roles(["Manager"]):
+            api.group.add_user(groupname="disclosure_officers", username="officer")
         transaction.commit()
 
     def test_warning_on_dashboard_and_control_panel(self, clock, browser_session):

@@ -43,7 +43,13 @@ def agency(functional_portal):
         api.user.create(
             email="officer@example.org", username="officer", password="secret-officer"
         )
-        api.group.add_user(groupname="disclosure_officers", username="officer")
+        with api.env.adopt_roles(["Manager"]):
+            api.group.add_user(groupname="disclosure_officers", username="officer")
+        api.user.create(
+            email="author@example.org", username="author", password="secret-author"
+        )
+        with api.env.adopt_roles(["Manager"]):
+            api.group.add_user(groupname="disclosure_editors", username="author")
         api.user.create(
             email="member@example.org", username="member", password="secret-member"
         )
@@ -106,34 +112,53 @@ def test_anonymous_sees_only_published_items(agency, browser_session):
 
 
 def test_import_dry_run_then_real_then_repeat(agency, browser_session):
-    officer = browser_session(("officer", "secret-officer"))
+    author = browser_session(("author", "secret-author"))
     records = demo_records()
-    records[7]["公开时限"] = "信息形成或者变更之日起10个工作日内"
+    draft = next(i for i, r in enumerate(records) if r["事项编码"] == DRAFT_CODE)
+    records[draft]["公开时限"] = "信息形成或者变更之日起10个工作日内"
     records.append(
         {**records[0], "事项编码": "ZWGK-009", "二级事项": "政府信息公开目录"}
     )
     data = make_xlsx(records)
 
-    dry = post_import(officer, data, dry_run=True)
+    dry = post_import(author, data, dry_run=True)
     assert dry.status_code == 200
     assert "试运行：未做任何修改" in dry.text
     assert "新建: 1" in dry.text or "新建</span>: 1" in dry.text
     assert 'class="plan-update"' in dry.text and "公开时限" in dry.text
     assert item_count() == 14
 
-    real = post_import(officer, data, dry_run=False)
+    real = post_import(author, data, dry_run=False)
     assert real.status_code == 200
     assert "导入完成" in real.text
     assert item_count() == 15
     transaction.begin()
     items = spreadsheet.agency_items(api.portal.get()["agency"])
-    assert items["SHJZ-001"].time_limit_days == 10
+    assert items[DRAFT_CODE].time_limit_days == 10
+    assert api.content.get_state(items["ZWGK-009"]) == "draft"  # new: to review
 
-    again = post_import(officer, data, dry_run=False)
+    again = post_import(author, data, dry_run=False)
     assert again.status_code == 200
     assert again.text.count('class="plan-unchanged"') == 15
     assert 'class="plan-update"' not in again.text
     assert 'class="plan-create"' not in again.text
+
+
+@pytest.mark.parametrize("user", ["author", "officer"])
+def test_import_refuses_changes_to_published_items(agency, browser_session, user):
+    session = browser_session((user, f"secret-{user}"))
+    records = demo_records()
+    records[7]["公开时限"] = "信息形成或者变更之日起10个工作日内"  # published
+    response = post_import(session, make_xlsx(records), dry_run=True)
+    assert response.status_code == 200
+    assert "不能通过导入修改" in response.text
+    assert "试运行：未做任何修改" not in response.text
+    response = post_import(session, make_xlsx(records), dry_run=False)
+    assert "导入完成" not in response.text
+    transaction.begin()
+    items = spreadsheet.agency_items(api.portal.get()["agency"])
+    assert items["SHJZ-001"].time_limit_days != 10
+    assert api.content.get_state(items["SHJZ-001"]) == "published"
 
 
 def test_bad_file_imports_nothing(agency, browser_session):

@@ -29,7 +29,8 @@ def agency(functional_portal):
                 password=PASSWORD,
                 properties={"fullname": fullname},
             )
-            api.group.add_user(groupname=group, username=userid)
+            with api.env.adopt_roles(["Manager"]):
+                api.group.add_user(groupname=group, username=userid)
         agency = api.content.create(
             container=functional_portal,
             type="DisclosureAgency",

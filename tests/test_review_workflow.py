@@ -101,8 +101,10 @@ def extra_users(setup):
     api.user.create(
         username="dept_as_creator", email="dc@example.org", password="secret-Pw-2024"
     )
-    api.group.add_user(groupname="department_reviewers", username="dept_as_creator")
-    api.group.add_user(groupname="disclosure_editors", username="dept_as_creator")
+    with api.env.adopt_roles(["Manager"]):
+        api.group.add_user(groupname="department_reviewers", username="dept_as_creator")
+    with api.env.adopt_roles(["Manager"]):
+        api.group.add_user(groupname="disclosure_editors", username="dept_as_creator")
     api.user.create(
         username="manager_a", email="ma@example.org", password="secret-Pw-2024"
     )

@@ -8,6 +8,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from tongliao.disclosure.sections import ensure_sections
 from tongliao.disclosure.sections import SECTIONS
+from tongliao.disclosure.workflow.staging import review_to
 
 import pytest
 import transaction
@@ -71,9 +72,15 @@ def test_ensure_is_idempotent_and_restores_order(agency):
     assert agency.objectIds()[-1] == "d1"
 
 
-def test_sections_have_no_workflow(agency):
+def test_sections_are_structure_changed_by_site_administrators(agency):
     wf = api.portal.get_tool("portal_workflow")
-    assert wf.getChainFor(agency["zcwj"]) == ()
+    section = agency["zcwj"]
+    assert wf.getChainFor(section) == ("disclosure_structure_workflow",)
+    roles = section.rolesOfPermission("Modify portal content")
+    granted = {r["name"] for r in roles if r["selected"]}
+    assert granted == {"Manager", "Site Administrator"}
+    # View is acquired: a section is public exactly when its agency is.
+    assert section.acquiredRolesAreUsedBy("View") == "CHECKED"
 
 
 def test_sections_in_navigation_types(portal):
@@ -124,7 +131,7 @@ def area(functional_portal):
     api.content.create(
         container=agency["zfxxgkzd"], type="Document", id="draft", title="内部草稿制度"
     )
-    api.content.transition(page, to_state="published")
+    review_to(page, "published")  # plain pages in a section are reviewed too
     setRoles(portal, TEST_USER_ID, ["Member"])
     transaction.commit()
     return agency
