@@ -483,3 +483,64 @@ def test_upgrade_1001_reviews_plain_content_already_in_sections(portal):
     assert api.content.get_state(page) == "draft"
     granted = {r["name"] for r in page.rolesOfPermission("View") if r["selected"]}
     assert "Anonymous" not in granted
+
+
+def submit_edit_form(session, path, changes):
+    """Post the item's real @@edit form with its current values and ``changes``."""
+    from bs4 import BeautifulSoup
+
+    page = session.get(path + "/@@edit", allow_redirects=False)
+    if page.status_code != 200:
+        return page
+    form = BeautifulSoup(page.text, "html.parser").find("form", id="form")
+    data = []
+    for element in form.find_all(["input", "textarea", "select"]):
+        name = element.get("name")
+        if not name or name in changes:
+            continue
+        if element.name == "textarea":
+            data.append((name, element.text))
+        elif element.name == "select":
+            data += [(name, o.get("value")) for o in element.find_all("option")
+                     if o.has_attr("selected")]  # fmt: skip
+        else:
+            kind = element.get("type", "text")
+            if kind in ("submit", "button", "file", "image"):
+                continue
+            if kind in ("checkbox", "radio") and not element.has_attr("checked"):
+                continue
+            data.append((name, element.get("value", "")))
+    data += list(changes.items()) + [("form.buttons.save", "保存")]
+    return session.post(path + "/@@edit", data=data, allow_redirects=False)
+
+
+def test_edit_form_in_review_returns_to_draft(site, http):
+    doc = create_item(site["agency"], title="表单编辑前")
+    submit(doc)
+    transaction.commit()
+    r = submit_edit_form(
+        http("editor", api_=False),
+        rel(doc),
+        {"form.widgets.IBasic.title": "表单编辑后"},
+    )
+    assert r.status_code == 302, r.text[:500]
+    transaction.begin()
+    assert doc.Title() == "表单编辑后"
+    assert api.content.get_state(doc) == "draft"
+    assert last_record(doc)["decision"] == "returned"
+
+
+def test_edit_form_of_published_item_is_refused_to_the_author(site, http):
+    doc = publish(create_item(site["agency"], title="已发布表单"))
+    transaction.commit()
+    r = submit_edit_form(
+        http("editor", api_=False), rel(doc), {"form.widgets.IBasic.title": "改写"}
+    )
+    assert r.status_code in (*DENIED, 302)
+    if r.status_code == 302:
+        assert (
+            "login" in r.headers["Location"] or "require_login" in r.headers["Location"]
+        )
+    transaction.begin()
+    assert doc.Title() == "已发布表单"
+    assert api.content.get_state(doc) == "published"
