@@ -23,7 +23,11 @@ app = makerequest(globals()["app"])  # noqa: F821 - injected by zconsole
 acl_users = app.acl_users
 if acl_users.getUser(ADMIN_USER) is None:
     acl_users._doAddUser(ADMIN_USER, ADMIN_PASSWORD, ["Manager"], [])
-else:
+elif "users" in acl_users.objectIds():
+    # The Zope root's PluggableAuthService: its ZODB user manager changes the
+    # password (PlonePAS's _doChangeUser wants a Plone-only plugin type here).
+    acl_users.users.updateUserPassword(ADMIN_USER, ADMIN_PASSWORD)
+else:  # a classic user folder
     acl_users._doChangeUser(ADMIN_USER, ADMIN_PASSWORD, ["Manager"], [])
 newSecurityManager(None, acl_users.getUser(ADMIN_USER).__of__(acl_users))
 
