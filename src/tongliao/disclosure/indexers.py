@@ -13,22 +13,13 @@ from tongliao.disclosure.vocabularies import subject_parent
 from zope.interface import Interface
 
 
-DOCUMENT_ATTRIBUTES = (
-    "document_kind",
-    "issuing_agency",
-    "validity",
-    "disclosure_attribute",
-    "index_number",
-    "document_number",
-    "date_written",
-)
-
-
 def _none(obj):
     raise AttributeError
 
 
 def _attribute(name):
+    """An indexer of PolicyDocument's attribute ``name`` (empty: no value)."""
+
     @indexer(IPolicyDocument)
     def index(obj):
         value = getattr(obj.aq_base, name, None)
@@ -39,13 +30,16 @@ def _attribute(name):
     return index
 
 
-def _not_ours(name):
-    return indexer(Interface)(_none)
+# Anything else: no value (not the acquired value of a containing document).
+not_ours = indexer(Interface)(_none)
 
-
-for _name in DOCUMENT_ATTRIBUTES:
-    globals()[f"{_name}_document"] = _attribute(_name)
-    globals()[f"{_name}_other"] = _not_ours(_name)
+document_kind_document = _attribute("document_kind")
+issuing_agency_document = _attribute("issuing_agency")
+validity_document = _attribute("validity")
+disclosure_attribute_document = _attribute("disclosure_attribute")
+index_number_document = _attribute("index_number")
+document_number_document = _attribute("document_number")
+date_written_document = _attribute("date_written")
 
 
 @indexer(IPolicyDocument)
@@ -57,17 +51,11 @@ def subject_category_document(obj):
     return [token] if subject_parent(token) == token else [token, subject_parent(token)]
 
 
-subject_category_other = _not_ours("subject_category")
-
-
 @indexer(IPolicyDocument)
 def year_written_document(obj):
     if obj.date_written is None:
         raise AttributeError("year_written")
     return obj.date_written.year
-
-
-year_written_other = _not_ours("year_written")
 
 
 def html_to_text(obj, richtext):

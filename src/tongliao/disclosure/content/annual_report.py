@@ -39,19 +39,6 @@ for _block in T4_BLOCKS:
     for _column in T4_COLUMNS:
         MANUAL_FIELDS[f"t4.{_block}.{_column}"] = f"t4_{_block}_{_column}"
 
-T4_FIELD_TITLES = {
-    "review": "行政复议",
-    "direct": "行政诉讼·未经复议直接起诉",
-    "after_review": "行政诉讼·复议后起诉",
-}
-T4_COLUMN_TITLES = {
-    "upheld": "结果维持",
-    "corrected": "结果纠正",
-    "other": "其他结果",
-    "pending": "尚未审结",
-    "total": "总计",
-}
-
 
 class IAnnualReport(model.Schema):
     """The yearly report of one agency (条例 art. 49–50)."""
@@ -108,15 +95,82 @@ class IAnnualReport(model.Schema):
         fields=[f"t4_{block}_{column}" for block in T4_BLOCKS for column in T4_COLUMNS],
     )
 
-    # The 15 cells of table 四, one Int field each (t4_<block>_<column>).
-    for _block in T4_BLOCKS:
-        for _column in T4_COLUMNS:
-            locals()[f"t4_{_block}_{_column}"] = schema.Int(
-                title=f"{T4_FIELD_TITLES[_block]}：{T4_COLUMN_TITLES[_column]}",
-                required=False,
-                constraint=_not_negative,
-            )
-    del _block, _column
+    # The 15 cells of table 四 (t4_<block>_<column>).
+    t4_review_upheld = schema.Int(
+        title=_("Administrative review: upheld"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_review_corrected = schema.Int(
+        title=_("Administrative review: corrected"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_review_other = schema.Int(
+        title=_("Administrative review: other result"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_review_pending = schema.Int(
+        title=_("Administrative review: not yet concluded"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_review_total = schema.Int(
+        title=_("Administrative review: total"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_direct_upheld = schema.Int(
+        title=_("Litigation without prior review: upheld"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_direct_corrected = schema.Int(
+        title=_("Litigation without prior review: corrected"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_direct_other = schema.Int(
+        title=_("Litigation without prior review: other result"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_direct_pending = schema.Int(
+        title=_("Litigation without prior review: not yet concluded"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_direct_total = schema.Int(
+        title=_("Litigation without prior review: total"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_after_review_upheld = schema.Int(
+        title=_("Litigation after review: upheld"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_after_review_corrected = schema.Int(
+        title=_("Litigation after review: corrected"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_after_review_other = schema.Int(
+        title=_("Litigation after review: other result"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_after_review_pending = schema.Int(
+        title=_("Litigation after review: not yet concluded"),
+        required=False,
+        constraint=_not_negative,
+    )
+    t4_after_review_total = schema.Int(
+        title=_("Litigation after review: total"),
+        required=False,
+        constraint=_not_negative,
+    )
 
 
 @implementer(IAnnualReport)
