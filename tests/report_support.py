@@ -71,7 +71,7 @@ OTHER_AGENCY_APPLICATIONS = [
 
 
 def create_application(container, app_id, applicant_type, received, closing):
-    from tongliao.disclosure.workflow.application import perform
+    from tongliao.disclosure.applications.workflow import perform
 
     uscc = CODE_A
     app = api.content.create(

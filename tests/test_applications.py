@@ -4,12 +4,12 @@ from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from tongliao.disclosure.content.application import normalize_tracking_code
-from tongliao.disclosure.content.application import PERSONAL_FIELDS
-from tongliao.disclosure.workflow.application import ActionError
-from tongliao.disclosure.workflow.application import compute
-from tongliao.disclosure.workflow.application import find_case
-from tongliao.disclosure.workflow.application import perform
+from tongliao.disclosure.applications.content import normalize_tracking_code
+from tongliao.disclosure.applications.content import PERSONAL_FIELDS
+from tongliao.disclosure.applications.workflow import ActionError
+from tongliao.disclosure.applications.workflow import compute
+from tongliao.disclosure.applications.workflow import find_case
+from tongliao.disclosure.applications.workflow import perform
 
 import pytest
 
@@ -257,7 +257,7 @@ class TestFees:
         assert not app.stored_files("notice")
 
     def test_unpaid_after_20_working_days_is_no_fee(self, agency):
-        from tongliao.disclosure.workflow.application import expire_unpaid_fees
+        from tongliao.disclosure.applications.workflow import expire_unpaid_fees
 
         unpaid = make_case(agency, channel="in_person")
         paid = make_case(agency, channel="fax")

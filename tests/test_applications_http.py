@@ -6,7 +6,7 @@ from email import policy
 from io import BytesIO
 from plone import api
 from plone.app.testing import setRoles
-from tongliao.disclosure import ratelimit
+from tongliao.disclosure.applications import ratelimit
 
 import pytest
 import re
@@ -438,7 +438,7 @@ def test_no_leak(
 ):
     app, code = case
     with api.env.adopt_roles(["Manager"]):
-        from tongliao.disclosure.workflow.application import perform
+        from tongliao.disclosure.applications.workflow import perform
 
         perform(app, "reply", outcome="granted")
     transaction.commit()

@@ -10,17 +10,25 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
 from tongliao.disclosure import logger
-from tongliao.disclosure import ratelimit
+from tongliao.disclosure.applications import ratelimit
+from tongliao.disclosure.applications.content import check_applicant_id
+from tongliao.disclosure.applications.content import email_constraint
+from tongliao.disclosure.applications.content import IDisclosureApplication
+from tongliao.disclosure.applications.content import mask_name
+from tongliao.disclosure.applications.content import phone_constraint
+from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.applications.notices import send_text_mail
+from tongliao.disclosure.applications.workflow import ActionError
+from tongliao.disclosure.applications.workflow import available_transitions
+from tongliao.disclosure.applications.workflow import deadlines_json
+from tongliao.disclosure.applications.workflow import expire_unpaid_fees
+from tongliao.disclosure.applications.workflow import find_case
+from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
+from tongliao.disclosure.applications.workflow import perform
+from tongliao.disclosure.applications.workflow import public_status
+from tongliao.disclosure.applications.workflow import STATE_TITLES
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
-from tongliao.disclosure.content.application import check_applicant_id
-from tongliao.disclosure.content.application import email_constraint
-from tongliao.disclosure.content.application import IDisclosureApplication
-from tongliao.disclosure.content.application import phone_constraint
-from tongliao.disclosure.content.application import VIEW_APPLICANT_DATA_TITLE
-from tongliao.disclosure.notices import send_text_mail
-from tongliao.disclosure.services.application import deadlines_json
-from tongliao.disclosure.services.application import mask_name
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
 from tongliao.disclosure.vocabularies import APPLICANT_TYPES
@@ -29,14 +37,7 @@ from tongliao.disclosure.vocabularies import APPLICATION_OUTCOMES
 from tongliao.disclosure.vocabularies import get_vocabulary
 from tongliao.disclosure.vocabularies import OBTAIN_METHODS
 from tongliao.disclosure.vocabularies import PROVISION_FORMS
-from tongliao.disclosure.workflow.application import ActionError
-from tongliao.disclosure.workflow.application import available_transitions
-from tongliao.disclosure.workflow.application import expire_unpaid_fees
-from tongliao.disclosure.workflow.application import find_case
-from tongliao.disclosure.workflow.application import NOT_FOUND_MESSAGE
-from tongliao.disclosure.workflow.application import perform
-from tongliao.disclosure.workflow.application import public_status
-from tongliao.disclosure.workflow.application import STATE_TITLES
+from urllib.parse import quote
 from z3c.form import button
 from z3c.form import form
 from zExceptions import Forbidden
@@ -274,8 +275,6 @@ def _stream(request, entry):
     response.setHeader("Content-Length", str(blob.getSize()))
     response.setHeader("Cache-Control", "no-store")
     filename = blob.filename.encode("utf-8")
-    from urllib.parse import quote
-
     response.setHeader(
         "Content-Disposition",
         f"attachment; filename*=UTF-8''{quote(filename)}",

@@ -8,17 +8,23 @@ beyond 20 working days …) is refused with a clear error and nothing changes.
 
 from datetime import date
 from plone import api
+from plone.restapi.serializer.converters import json_compatible
 from tongliao.disclosure import _
+from tongliao.disclosure.applications.content import IDisclosureApplication
+from tongliao.disclosure.applications.content import new_tracking_code
+from tongliao.disclosure.applications.content import tracking_code_hash
+from tongliao.disclosure.applications.fees import compute_fee
+from tongliao.disclosure.applications.notices import issue_notice
+from tongliao.disclosure.applications.notices import send_notice_mail
 from tongliao.disclosure.calendar import deadline_settings
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
-from tongliao.disclosure.content.application import new_tracking_code
 from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.deadlines import compute_deadlines
-from tongliao.disclosure.fees import compute_fee
-from tongliao.disclosure.notices import issue_notice
-from tongliao.disclosure.notices import send_notice_mail
+from tongliao.disclosure.vocabularies import APPLICATION_CHANNELS
 from tongliao.disclosure.vocabularies import application_outcome
+from tongliao.disclosure.vocabularies import term_data
+from urllib.parse import urlencode
 
 import secrets
 
@@ -88,13 +94,34 @@ def safe_compute(app, today=None):
         return None, f"事件记录有误，无法计算期限：{exc}"
 
 
+def deadlines_json(app):
+    result, error = safe_compute(app)
+    if result is None:
+        return {"error": error}
+    return json_compatible(
+        {
+            "received": result.received,
+            "reply_deadline": result.reply_deadline,
+            "correction_notice_deadline": result.correction_notice_deadline,
+            "status": result.status,
+            "working_days_left": result.working_days_left,
+            "paused": result.paused,
+            "waiting_for": result.waiting_for,
+            "reply_days": result.reply_days,
+            "closed_on": result.closed_on,
+            "replied_on_time": result.replied_on_time,
+            "explanations": result.explanations,
+            "warnings": result.warnings,
+            "calendar_version": result.calendar_version,
+        }
+    )
+
+
 # Creation --------------------------------------------------------------------
 
 
 def unique_tracking_code():
     catalog = api.portal.get_tool("portal_catalog")
-    from tongliao.disclosure.content.application import tracking_code_hash
-
     while True:
         code = new_tracking_code()
         if not catalog.unrestrictedSearchResults(
@@ -127,9 +154,6 @@ def initialise(app, event=None):
 def _channel_note(channel):
     if not channel:
         return ""
-    from tongliao.disclosure.vocabularies import APPLICATION_CHANNELS
-    from tongliao.disclosure.vocabularies import term_data
-
     data = term_data(APPLICATION_CHANNELS, channel)
     return f"{data['title']}：{data.get('receipt_rule_text', '')}"
 
@@ -367,8 +391,6 @@ def expire_unpaid_fees(container=None, today=None):
 
 def protect_case_file(obj, event):
     """Evidence added inside a case: View only for holders of the applicant data."""
-    from tongliao.disclosure.content.application import IDisclosureApplication
-
     parent = getattr(obj, "__parent__", None)
     if IDisclosureApplication.providedBy(obj) or not IDisclosureApplication.providedBy(
         parent
@@ -389,8 +411,6 @@ def find_case(code, tail):
 
     Unknown code and wrong tail take the same path and give the same None.
     """
-    from tongliao.disclosure.content.application import tracking_code_hash
-
     catalog = api.portal.get_tool("portal_catalog")
     digest = tracking_code_hash(code) or "-"
     brains = catalog.unrestrictedSearchResults(
@@ -405,8 +425,6 @@ def find_case(code, tail):
 
 def public_status(app, code, tail):
     """What the applicant may see: state, dates, outcome, notices (no names)."""
-    from urllib.parse import urlencode
-
     state = api.content.get_state(app)
     result, error = safe_compute(app)
     portal_url = api.portal.get().absolute_url()
