@@ -27,6 +27,7 @@ from zope.interface import invariant
 import hashlib
 import re
 import secrets
+import unicodedata
 
 
 VIEW_APPLICANT_DATA = "tongliao.disclosure.ViewApplicantData"
@@ -39,6 +40,11 @@ CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 12  # 29**12 ≈ 2**58 codes
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def normalize_digits(value):
+    """Full-width digits, letters and spaces to ASCII (NFKC), e.g. "１３８" → "138"."""
+    return unicodedata.normalize("NFKC", str(value or ""))
 
 
 def new_tracking_code():
