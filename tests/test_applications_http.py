@@ -232,7 +232,10 @@ class TestOnlineForm:
         assert "页面已过期" in response.text
 
     def test_rate_limit(self, site, browser_session):
-        statuses = [apply_online(browser_session).status_code for _ in range(6)]
+        statuses = [
+            apply_online(browser_session, description=f"文件{n}").status_code
+            for n in range(6)
+        ]
         assert statuses == [200] * 5 + [429]
 
 

@@ -254,6 +254,16 @@ class IApplicationSettings(Interface):
         min=1,
     )
 
+    duplicate_submission_window_minutes = schema.Int(
+        title=_("Window for repeated identical online applications (minutes)"),
+        description=_(
+            "An identical application from the same applicant to the same agency "
+            "within this window returns the first case instead of a new one."
+        ),
+        default=30,
+        min=0,
+    )
+
     application_attachment_max_kb = schema.Int(
         title=_("Maximum size of an attachment (KB)"),
         description=_("Identity proofs may be PDF, JPG or PNG files."),

@@ -6,6 +6,8 @@ anything is stored, so an impossible history (a second 补正, an extension
 beyond 20 working days …) is refused with a clear error and nothing changes.
 """
 
+from Acquisition import aq_base
+from DateTime import DateTime
 from datetime import date
 from plone import api
 from plone.restapi.serializer.converters import json_compatible
@@ -13,6 +15,7 @@ from tongliao.disclosure import _
 from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.content import new_tracking_code
 from tongliao.disclosure.applications.content import normalize_digits
+from tongliao.disclosure.applications.content import normalize_id_number
 from tongliao.disclosure.applications.content import tracking_code_hash
 from tongliao.disclosure.applications.fees import compute_fee
 from tongliao.disclosure.applications.notices import issue_notice
@@ -28,6 +31,7 @@ from tongliao.disclosure.vocabularies import application_outcome
 from tongliao.disclosure.vocabularies import term_data
 from urllib.parse import urlencode
 
+import hashlib
 import secrets
 
 
@@ -210,6 +214,7 @@ def initialise(app, event=None):
     if app.__dict__.get("_initialised"):
         return
     app._initialised = True
+    app.normalize_personal_data()
     if not app.tracking_code:
         app.tracking_code = unique_tracking_code()
     received = app.received_date or site_today()
@@ -224,6 +229,60 @@ def initialise(app, event=None):
         channel=app.channel or "",
     )
     app.reindexObject()
+
+
+FINGERPRINT_FIELDS = (
+    "applicant_type",
+    "id_type",
+    "applicant_name",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "description",
+    "provision_form",
+    "obtain_method",
+)
+
+
+def submission_fingerprint(data):
+    """A hash of an online application's normalised content."""
+    parts = []
+    for name in FINGERPRINT_FIELDS:
+        value = normalize_digits(data.get(name) or "")
+        if name in ("phone", "id_number"):
+            value = normalize_id_number(value)
+        parts.append(" ".join(value.split()).casefold())
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def find_recent_duplicate(agency, data, now=None):
+    """The case of an identical online application to ``agency`` within the
+    window (setting ``duplicate_submission_window_minutes``), or None."""
+    minutes = api.portal.get_registry_record(
+        "tongliao.disclosure.duplicate_submission_window_minutes", default=30
+    )
+    if not minutes:
+        return None
+    fingerprint = submission_fingerprint(data)
+    now = now or DateTime()
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="DisclosureApplication",
+        path={"query": "/".join(agency.getPhysicalPath()), "depth": 1},
+        created={"query": now - minutes / 1440.0, "range": "min"},
+    )
+    for brain in brains:
+        app = brain._unrestrictedGetObject()
+        # getattr, not __dict__: a case just loaded from the ZODB is a ghost.
+        if getattr(aq_base(app), "_submission_fingerprint", None) == fingerprint:
+            return app
+    return None
+
+
+def normalize_on_modify(app, event=None):
+    """IObjectModifiedEvent: keep phone and ID number in their stored form."""
+    app.normalize_personal_data()
 
 
 def _channel_note(channel):

@@ -12,10 +12,9 @@ from tongliao.disclosure import _
 from tongliao.disclosure import logger
 from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.applications.content import check_applicant_id
-from tongliao.disclosure.applications.content import email_constraint
+from tongliao.disclosure.applications.content import ID_TYPES
 from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.content import mask_name
-from tongliao.disclosure.applications.content import phone_constraint
 from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
 from tongliao.disclosure.applications.notices import send_text_mail
 from tongliao.disclosure.applications.workflow import ActionError
@@ -25,6 +24,7 @@ from tongliao.disclosure.applications.workflow import cases_ready_to_close
 from tongliao.disclosure.applications.workflow import consultation_rows
 from tongliao.disclosure.applications.workflow import deadlines_json
 from tongliao.disclosure.applications.workflow import find_case
+from tongliao.disclosure.applications.workflow import find_recent_duplicate
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
 from tongliao.disclosure.applications.workflow import NOTICE_EVENTS
 from tongliao.disclosure.applications.workflow import notice_receipt
@@ -34,6 +34,7 @@ from tongliao.disclosure.applications.workflow import perform
 from tongliao.disclosure.applications.workflow import public_status
 from tongliao.disclosure.applications.workflow import ready_to_close
 from tongliao.disclosure.applications.workflow import STATE_TITLES
+from tongliao.disclosure.applications.workflow import submission_fingerprint
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.validators import mask_id_number
@@ -48,9 +49,11 @@ from urllib.parse import quote
 from z3c.form import button
 from z3c.form import form
 from zExceptions import Forbidden
+from zope import schema
 from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import Invalid
+from zope.schema import ValidationError
 
 import secrets
 
@@ -70,6 +73,7 @@ FILE_EXTENSIONS = {
 HONEYPOT = "homepage"
 APPLY_FIELDS = (
     "applicant_type",
+    "id_type",
     "applicant_name",
     "id_number",
     "phone",
@@ -90,6 +94,8 @@ def _choices(name):
 
 
 def _invalid_text(request, exc):
+    if isinstance(exc, ValidationError):
+        return _t(request, exc.doc())
     message = exc.args[0] if exc.args else exc
     return _t(request, message)
 
@@ -119,6 +125,10 @@ class ApplyView(BrowserView):
         }
 
     def choices(self, name):
+        if name == "id_type":
+            return [
+                (token, _t(self.request, title)) for token, title in ID_TYPES.items()
+            ]
         vocabularies = {
             "applicant_type": APPLICANT_TYPES,
             "provision_form": PROVISION_FORMS,
@@ -148,7 +158,7 @@ class ApplyView(BrowserView):
         if form.get(HONEYPOT):
             logger.info("Application form honeypot filled; request dropped")
             return self._fail(_("The application could not be accepted."))
-        if not ratelimit.allow_apply(self.request):
+        if not ratelimit.allow_apply(self.request):  # counted once accepted
             return self._fail(
                 _("Too many applications from your network. Try again later."), 429
             )
@@ -156,40 +166,51 @@ class ApplyView(BrowserView):
         proof = self.validate_file()
         if self.errors:
             return self._fail(_("Please correct the marked fields."))
+        first = find_recent_duplicate(self.context, data)
+        if first is not None:
+            # The same application again (a double click, a reload): the first
+            # case answers, no second case with its own statutory deadline.
+            self.tracking_code = first.tracking_code
+            self.received = first.received_date
+            self.emailed = False
+            return self.done_template()
         self.create(data, proof)
+        ratelimit.count_apply(self.request)
         return self.done_template()
 
     def validate(self):
+        """The schema's own validation (lengths, constraints, identity)."""
         values, errors = self.values, self.errors
         required = _("This field is required.")
         for name in APPLY_FIELDS:
             if IDisclosureApplication[name].required and not values[name]:
                 errors[name] = _t(self.request, required)
-        for name in ("applicant_type", "provision_form", "obtain_method"):
+        for name in ("applicant_type", "id_type", "provision_form", "obtain_method"):
             tokens = {token for token, _title in self.choices(name)}
             if values[name] and values[name] not in tokens:
                 errors[name] = _t(self.request, _("Choose one of the options."))
-        limits = {"applicant_name": 100, "address": 200, "email": 100, "phone": 30}
-        for name, limit in limits.items():
-            if len(values[name]) > limit:
-                errors[name] = _t(self.request, _("This text is too long."))
-        if len(values["description"]) > 5000:
-            errors["description"] = _t(self.request, _("This text is too long."))
-        checks = (("phone", phone_constraint), ("email", email_constraint))
-        for name, check in checks:
-            if values[name] and name not in errors:
+        for name in APPLY_FIELDS:
+            field = IDisclosureApplication[name]
+            if (
+                values[name]
+                and name not in errors
+                and not isinstance(field, schema.Choice)
+            ):
                 try:
-                    check(values[name])
-                except Invalid as exc:
-                    errors[name] = _invalid_text(self.request, exc)
+                    field.bind(self.context).validate(values[name])
+                except ValidationError as exc:
+                    errors[name] = _t(self.request, exc.doc())
         if (
             values["id_number"]
             and "applicant_type" not in errors
+            and "id_type" not in errors
             and values["applicant_type"]
         ):
             try:
                 values["id_number"] = check_applicant_id(
-                    values["applicant_type"], values["id_number"]
+                    values["applicant_type"],
+                    values["id_number"],
+                    id_type=values["id_type"] or None,
                 )
             except Invalid as exc:
                 errors["id_number"] = _invalid_text(self.request, exc)
@@ -237,7 +258,9 @@ class ApplyView(BrowserView):
                 **data,
             )
             app.add_stored_file("evidence", *proof, title="身份证明")
+            app._submission_fingerprint = submission_fingerprint(data)
         self.tracking_code = app.tracking_code
+        self.received = app.received_date
         self.emailed = bool(data.get("email")) and send_text_mail(
             data["email"],
             "政府信息公开申请已收到",
