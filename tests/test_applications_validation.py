@@ -187,3 +187,21 @@ def test_tracking_code_normalised():
     assert normalize_tracking_code("ａｂｃｄ－ｅｆｇｈ ｊｋｍｎ") == "ABCDEFGHJKMN"
     assert normalize_tracking_code("abcd—efgh—jkmn") == "ABCDEFGHJKMN"
     assert normalize_tracking_code("ABCD-EFGH-JKM0") == ""
+
+
+@pytest.mark.usefixtures("apps_site")
+def test_lookup_by_post_without_referrer(browser_session, request_factory):
+    code = code_of(apply_online(browser_session))
+    page = browser_session().get("@@application-lookup")
+    assert 'method="post"' in page.text
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    found = browser_session().post(
+        "@@application-lookup", data={"code": code, "phone_tail": "５６７８"}
+    )
+    assert found.status_code == 200
+    assert "已登记" in found.text
+    assert found.headers["Referrer-Policy"] == "no-referrer"
+    status = request_factory().get(f"@application-status?code={code}&phone_tail=5678")
+    assert status.headers["Referrer-Policy"] == "no-referrer"
+    form = browser_session().get("agency/@@apply")
+    assert form.headers["Referrer-Policy"] == "no-referrer"

@@ -27,6 +27,7 @@ class ApplicationStatusGet(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         self.request.response.setHeader("Cache-Control", "no-store")
+        self.request.response.setHeader("Referrer-Policy", "no-referrer")
         if not ratelimit.allow_lookup(self.request):
             self.request.response.setStatus(429)
             return {

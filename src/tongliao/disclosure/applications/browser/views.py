@@ -107,6 +107,7 @@ class ApplyView(BrowserView):
     done_template = ViewPageTemplateFile("templates/apply_done.pt")
 
     def __call__(self):
+        self.request.response.setHeader("Referrer-Policy", "no-referrer")
         self.errors = {}
         self.form_error = ""
         self.values = dict.fromkeys(APPLY_FIELDS, "")
@@ -279,6 +280,9 @@ class LookupView(BrowserView):
     template = ViewPageTemplateFile("templates/lookup.pt")
 
     def __call__(self):
+        # The code and phone tail come by POST (the form) so that they stay
+        # out of URLs, logs, history and Referer; GET links keep working.
+        self.request.response.setHeader("Referrer-Policy", "no-referrer")
         self.status = None
         self.message = ""
         self.code = self.request.form.get("code", "")
@@ -304,6 +308,7 @@ def _stream(request, entry):
     response.setHeader("Content-Type", blob.contentType)
     response.setHeader("Content-Length", str(blob.getSize()))
     response.setHeader("Cache-Control", "no-store")
+    response.setHeader("Referrer-Policy", "no-referrer")
     filename = blob.filename.encode("utf-8")
     response.setHeader(
         "Content-Disposition",
