@@ -47,6 +47,7 @@ setup(
         "openpyxl",
         "docxtpl",
         "python-docx",
+        "python-stdnum",
         "setuptools",
     ],
     extras_require={

@@ -54,7 +54,9 @@ APPLICATIONS = [
     ("a7", "business", date(2024, 12, 27), ("reply", date(2026, 1, 15), "granted")),
     ("c1", "natural_person", date(2025, 2, 3), ("reply", date(2025, 2, 20), "granted")),
     ("c2", "nonprofit", date(2025, 4, 1), ("reply", date(2025, 4, 22), "repeat")),
-    ("c3", "other_org", date(2025, 5, 6), ("reply", date(2025, 5, 30), "no_fee")),
+    # Fee notice handed over on 05-06; 20 working days (Labour Day and 端午
+    # excluded) end on 06-04, so the no_fee closure is lawful from 06-05.
+    ("c3", "other_org", date(2025, 5, 6), ("reply", date(2025, 6, 10), "no_fee")),
     ("c4", "natural_person", date(2025, 12, 29), None),
     ("c5", "business", date(2025, 7, 1), ("withdraw", date(2025, 7, 7), None)),
     (
@@ -71,7 +73,7 @@ OTHER_AGENCY_APPLICATIONS = [
 
 
 def create_application(container, app_id, applicant_type, received, closing):
-    from tongliao.disclosure.workflow.application import perform
+    from tongliao.disclosure.applications.workflow import perform
 
     uscc = CODE_A
     app = api.content.create(
@@ -91,6 +93,11 @@ def create_application(container, app_id, applicant_type, received, closing):
     if closing is not None:
         kind, day, outcome = closing
         if kind == "reply":
+            # The checked closures need their lawful history first.
+            if outcome == "no_correction":
+                perform(app, "request_correction", day=received, items="写明文号")
+            elif outcome == "no_fee":
+                perform(app, "fee_notice", day=received, method="by_pages", quantity=40)
             perform(app, "reply", day=day, outcome=outcome, reasons="依法答复")
         else:
             perform(app, "withdraw", day=day, note="申请人撤回")

@@ -4,12 +4,12 @@ from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from tongliao.disclosure.content.application import normalize_tracking_code
-from tongliao.disclosure.content.application import PERSONAL_FIELDS
-from tongliao.disclosure.workflow.application import ActionError
-from tongliao.disclosure.workflow.application import compute
-from tongliao.disclosure.workflow.application import find_case
-from tongliao.disclosure.workflow.application import perform
+from tongliao.disclosure.applications.content import normalize_tracking_code
+from tongliao.disclosure.applications.content import PERSONAL_FIELDS
+from tongliao.disclosure.applications.workflow import ActionError
+from tongliao.disclosure.applications.workflow import compute
+from tongliao.disclosure.applications.workflow import find_case
+from tongliao.disclosure.applications.workflow import perform
 
 import pytest
 
@@ -256,8 +256,8 @@ class TestFees:
             )
         assert not app.stored_files("notice")
 
-    def test_unpaid_after_20_working_days_is_no_fee(self, agency):
-        from tongliao.disclosure.workflow.application import expire_unpaid_fees
+    def test_unpaid_after_20_working_days_is_ready_to_close(self, agency):
+        from tongliao.disclosure.applications.workflow import cases_ready_to_close
 
         unpaid = make_case(agency, channel="in_person")
         paid = make_case(agency, channel="fax")
@@ -269,15 +269,16 @@ class TestFees:
                     day=date(2026, 9, 2),
                     method="by_pages",
                     quantity=40,
+                    delivery="in_person",
                 )
             perform(paid, "fee_paid", day=date(2026, 9, 10))
         last_day = cal().add_working_days(date(2026, 9, 2), 20)
-        assert expire_unpaid_fees(today=last_day) == []
-        closed = expire_unpaid_fees(today=cal().next_working_day(last_day))
-        assert closed == ["/".join(unpaid.getPhysicalPath())]
-        assert unpaid.outcome == "no_fee"
-        assert api.content.get_state(unpaid) == "replied"
-        assert paid.outcome is None
+        assert cases_ready_to_close(today=last_day) == []
+        found = cases_ready_to_close(today=cal().next_working_day(last_day))
+        assert [(app, outcome) for app, outcome, _ in found] == [(unpaid, "no_fee")]
+        # Listed, not closed: an officer confirms.
+        assert unpaid.outcome is None
+        assert api.content.get_state(unpaid) == "registered"
 
 
 class TestDashboard:
@@ -309,12 +310,30 @@ class TestDashboard:
         buckets = {bucket["name"]: bucket for bucket in view.buckets()}
         html = view()
         assert {name: bucket["count"] for name, bucket in buckets.items()} == {
+            "ready_to_close": 0,
+            "registered": 2,
             "overdue": 1,
             "due_soon": 1,
             "awaiting_correction": 1,
             "consulting": 1,
         }
         assert buckets["overdue"]["rows"][0]["reply_deadline"] == "2026-09-29"
+        # 已登记 cases are listed, newest first, with working days left.
+        registered = buckets["registered"]["rows"]
+        assert [row["received_date"] for row in registered] == [
+            received.isoformat(),
+            "2026-09-01",
+        ]
+        assert registered[0]["days_left"] == 2
+        assert registered[1]["days_left"] < 0
+        # Each paused case has its own due date: the consultation window
+        # (09-04 = day 0: 07..11(5) 14..18(10) Sun 20(11) 21..24(15)) ...
+        (consulting_row,) = buckets["consulting"]["rows"]
+        assert consulting_row["due"] == "2026-09-24"
+        assert consulting_row["overdue"] is True
+        # ... and, for a notice sent by mail, a reminder to record its receipt.
+        (waiting_row,) = buckets["awaiting_correction"]["rows"]
+        assert waiting_row["due"] == "待登记补正告知书送达日"
         assert "已超期" in html or "Overdue" in html
         for name in PERSONAL_FIELDS:
             assert APPLICANT[name] not in html

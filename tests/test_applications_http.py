@@ -6,7 +6,7 @@ from email import policy
 from io import BytesIO
 from plone import api
 from plone.app.testing import setRoles
-from tongliao.disclosure import ratelimit
+from tongliao.disclosure.applications import ratelimit
 
 import pytest
 import re
@@ -233,7 +233,10 @@ class TestOnlineForm:
         assert "页面已过期" in response.text
 
     def test_rate_limit(self, site, browser_session):
-        statuses = [apply_online(browser_session).status_code for _ in range(6)]
+        statuses = [
+            apply_online(browser_session, description=f"文件{n}").status_code
+            for n in range(6)
+        ]
         assert statuses == [200] * 5 + [429]
 
 
@@ -439,7 +442,7 @@ def test_no_leak(
 ):
     app, code = case
     with api.env.adopt_roles(["Manager"]):
-        from tongliao.disclosure.workflow.application import perform
+        from tongliao.disclosure.applications.workflow import perform
 
         perform(app, "reply", outcome="granted")
     transaction.commit()

@@ -2,7 +2,7 @@
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tongliao.disclosure import fees
+from tongliao.disclosure.applications import fees
 
 import pytest
 

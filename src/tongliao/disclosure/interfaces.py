@@ -254,6 +254,16 @@ class IApplicationSettings(Interface):
         min=1,
     )
 
+    duplicate_submission_window_minutes = schema.Int(
+        title=_("Window for repeated identical online applications (minutes)"),
+        description=_(
+            "An identical application from the same applicant to the same agency "
+            "within this window returns the first case instead of a new one."
+        ),
+        default=30,
+        min=0,
+    )
+
     application_attachment_max_kb = schema.Int(
         title=_("Maximum size of an attachment (KB)"),
         description=_("Identity proofs may be PDF, JPG or PNG files."),
@@ -264,11 +274,26 @@ class IApplicationSettings(Interface):
     fee_payment_working_days = schema.Int(
         title=_("Working days to pay a fee notice"),
         description=_(
-            "国办函〔2020〕109号: 20 working days from the day after the notice; "
-            "unpaid applications are closed as 'no_fee'."
+            "国办函〔2020〕109号: 20 working days from the day after the applicant "
+            "received the fee notice; an officer then closes an unpaid "
+            "application as 'no_fee'."
         ),
         default=20,
         min=1,
+    )
+
+    notice_receipt_same_day_channels = schema.List(
+        title=_("Channels on which a notice counts as received the day it is sent"),
+        description=_(
+            "Art. 31's rules for receiving an application, applied to notices "
+            "sent to the applicant: handed over in person, the notice is received "
+            "that day. On the other channels the officer records the day the "
+            "applicant signed for it (mail) or confirmed it (online, e-mail, "
+            "fax); the correction and payment periods run from that day."
+        ),
+        value_type=schema.Choice(vocabulary="tongliao.disclosure.ApplicationChannels"),
+        default=["in_person"],
+        required=False,
     )
 
     notice_remedy_clause = schema.Text(

@@ -70,7 +70,7 @@ def closed_date(obj):
 
 
 try:  # DisclosureApplication comes with the applications branch
-    from tongliao.disclosure.content.application import IDisclosureApplication
+    from tongliao.disclosure.applications.content import IDisclosureApplication
 except ImportError:  # pragma: no cover - before that branch lands
     IDisclosureApplication = None
 else:

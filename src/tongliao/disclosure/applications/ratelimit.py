@@ -32,8 +32,11 @@ def _setting(name, default):
     return default if value is None else value
 
 
-def hit(bucket, request, limit_setting, default_limit):
-    """Count one request; False when the IP is over its limit for the bucket."""
+def hit(bucket, request, limit_setting, default_limit, count=True):
+    """Count one request; False when the IP is over its limit for the bucket.
+
+    With ``count=False`` only say whether one more request would be allowed.
+    """
     limit = _setting(limit_setting, default_limit)
     window = 60 * _setting("rate_limit_window_minutes", 60)
     now = time.monotonic()
@@ -44,6 +47,8 @@ def hit(bucket, request, limit_setting, default_limit):
             stamps.popleft()
         if len(stamps) >= limit:
             return False
+        if not count:
+            return True
         stamps.append(now)
         # Keep the table small: drop idle keys now and then.
         if len(_hits) > 10000:
@@ -54,6 +59,12 @@ def hit(bucket, request, limit_setting, default_limit):
 
 
 def allow_apply(request):
+    """Whether the IP may submit one more application (does not count)."""
+    return hit("apply", request, "apply_limit_per_ip", 5, count=False)
+
+
+def count_apply(request):
+    """Count an accepted application: failed validations are not counted."""
     return hit("apply", request, "apply_limit_per_ip", 5)
 
 

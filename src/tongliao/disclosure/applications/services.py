@@ -4,14 +4,15 @@ from plone import api
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from plone.restapi.services import Service
-from tongliao.disclosure import ratelimit
-from tongliao.disclosure.content.application import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.applications import ratelimit
+from tongliao.disclosure.applications.content import mask_name
+from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.applications.workflow import deadlines_json
+from tongliao.disclosure.applications.workflow import find_case
+from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
+from tongliao.disclosure.applications.workflow import public_status
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
-from tongliao.disclosure.workflow.application import find_case
-from tongliao.disclosure.workflow.application import NOT_FOUND_MESSAGE
-from tongliao.disclosure.workflow.application import public_status
-from tongliao.disclosure.workflow.application import safe_compute
 from zope.interface import alsoProvides
 
 import plone.protect.interfaces
@@ -26,6 +27,7 @@ class ApplicationStatusGet(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         self.request.response.setHeader("Cache-Control", "no-store")
+        self.request.response.setHeader("Referrer-Policy", "no-referrer")
         if not ratelimit.allow_lookup(self.request):
             self.request.response.setStatus(429)
             return {
@@ -38,36 +40,6 @@ class ApplicationStatusGet(Service):
             self.request.response.setStatus(404)
             return {"error": {"type": "NotFound", "message": NOT_FOUND_MESSAGE}}
         return public_status(app, code, tail)
-
-
-def mask_name(value):
-    text = (value or "").strip()
-    if len(text) <= 1:
-        return "*" * len(text)
-    return text[0] + "*" * (len(text) - 1)
-
-
-def deadlines_json(app):
-    result, error = safe_compute(app)
-    if result is None:
-        return {"error": error}
-    return json_compatible(
-        {
-            "received": result.received,
-            "reply_deadline": result.reply_deadline,
-            "correction_notice_deadline": result.correction_notice_deadline,
-            "status": result.status,
-            "working_days_left": result.working_days_left,
-            "paused": result.paused,
-            "waiting_for": result.waiting_for,
-            "reply_days": result.reply_days,
-            "closed_on": result.closed_on,
-            "replied_on_time": result.replied_on_time,
-            "explanations": result.explanations,
-            "warnings": result.warnings,
-            "calendar_version": result.calendar_version,
-        }
-    )
 
 
 def events_json(app):

@@ -6,6 +6,10 @@ clause (行政复议 60 days, 行政诉讼 6 months) is appended to every notice
 its wording is checked when staff edit it.
 """
 
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
 from email.message import EmailMessage
 from email.policy import SMTP
 from io import BytesIO
@@ -98,11 +102,6 @@ def render_notice(app, kind, day, outcome=None, **values):
 
 def build_docx(title, paragraphs):
     """A one-page A4 DOCX: centred title, body paragraphs, signature right."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "FangSong"

@@ -10,17 +10,33 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
 from tongliao.disclosure import logger
-from tongliao.disclosure import ratelimit
+from tongliao.disclosure.applications import ratelimit
+from tongliao.disclosure.applications.content import check_applicant_id
+from tongliao.disclosure.applications.content import ID_TYPES
+from tongliao.disclosure.applications.content import IDisclosureApplication
+from tongliao.disclosure.applications.content import mask_name
+from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.applications.notices import send_text_mail
+from tongliao.disclosure.applications.workflow import ActionError
+from tongliao.disclosure.applications.workflow import APPROVE_EXTENSION
+from tongliao.disclosure.applications.workflow import available_transitions
+from tongliao.disclosure.applications.workflow import cases_ready_to_close
+from tongliao.disclosure.applications.workflow import consultation_rows
+from tongliao.disclosure.applications.workflow import deadlines_json
+from tongliao.disclosure.applications.workflow import find_case
+from tongliao.disclosure.applications.workflow import find_recent_duplicate
+from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
+from tongliao.disclosure.applications.workflow import NOTICE_EVENTS
+from tongliao.disclosure.applications.workflow import notice_receipt
+from tongliao.disclosure.applications.workflow import OPEN_STATES
+from tongliao.disclosure.applications.workflow import paused_due
+from tongliao.disclosure.applications.workflow import perform
+from tongliao.disclosure.applications.workflow import public_status
+from tongliao.disclosure.applications.workflow import ready_to_close
+from tongliao.disclosure.applications.workflow import STATE_TITLES
+from tongliao.disclosure.applications.workflow import submission_fingerprint
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
-from tongliao.disclosure.content.application import check_applicant_id
-from tongliao.disclosure.content.application import email_constraint
-from tongliao.disclosure.content.application import IDisclosureApplication
-from tongliao.disclosure.content.application import phone_constraint
-from tongliao.disclosure.content.application import VIEW_APPLICANT_DATA_TITLE
-from tongliao.disclosure.notices import send_text_mail
-from tongliao.disclosure.services.application import deadlines_json
-from tongliao.disclosure.services.application import mask_name
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
 from tongliao.disclosure.vocabularies import APPLICANT_TYPES
@@ -29,20 +45,15 @@ from tongliao.disclosure.vocabularies import APPLICATION_OUTCOMES
 from tongliao.disclosure.vocabularies import get_vocabulary
 from tongliao.disclosure.vocabularies import OBTAIN_METHODS
 from tongliao.disclosure.vocabularies import PROVISION_FORMS
-from tongliao.disclosure.workflow.application import ActionError
-from tongliao.disclosure.workflow.application import available_transitions
-from tongliao.disclosure.workflow.application import expire_unpaid_fees
-from tongliao.disclosure.workflow.application import find_case
-from tongliao.disclosure.workflow.application import NOT_FOUND_MESSAGE
-from tongliao.disclosure.workflow.application import perform
-from tongliao.disclosure.workflow.application import public_status
-from tongliao.disclosure.workflow.application import STATE_TITLES
+from urllib.parse import quote
 from z3c.form import button
 from z3c.form import form
 from zExceptions import Forbidden
+from zope import schema
 from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import Invalid
+from zope.schema import ValidationError
 
 import secrets
 
@@ -62,6 +73,7 @@ FILE_EXTENSIONS = {
 HONEYPOT = "homepage"
 APPLY_FIELDS = (
     "applicant_type",
+    "id_type",
     "applicant_name",
     "id_number",
     "phone",
@@ -82,6 +94,8 @@ def _choices(name):
 
 
 def _invalid_text(request, exc):
+    if isinstance(exc, ValidationError):
+        return _t(request, exc.doc())
     message = exc.args[0] if exc.args else exc
     return _t(request, message)
 
@@ -93,6 +107,7 @@ class ApplyView(BrowserView):
     done_template = ViewPageTemplateFile("templates/apply_done.pt")
 
     def __call__(self):
+        self.request.response.setHeader("Referrer-Policy", "no-referrer")
         self.errors = {}
         self.form_error = ""
         self.values = dict.fromkeys(APPLY_FIELDS, "")
@@ -111,6 +126,10 @@ class ApplyView(BrowserView):
         }
 
     def choices(self, name):
+        if name == "id_type":
+            return [
+                (token, _t(self.request, title)) for token, title in ID_TYPES.items()
+            ]
         vocabularies = {
             "applicant_type": APPLICANT_TYPES,
             "provision_form": PROVISION_FORMS,
@@ -140,7 +159,7 @@ class ApplyView(BrowserView):
         if form.get(HONEYPOT):
             logger.info("Application form honeypot filled; request dropped")
             return self._fail(_("The application could not be accepted."))
-        if not ratelimit.allow_apply(self.request):
+        if not ratelimit.allow_apply(self.request):  # counted once accepted
             return self._fail(
                 _("Too many applications from your network. Try again later."), 429
             )
@@ -148,40 +167,51 @@ class ApplyView(BrowserView):
         proof = self.validate_file()
         if self.errors:
             return self._fail(_("Please correct the marked fields."))
+        first = find_recent_duplicate(self.context, data)
+        if first is not None:
+            # The same application again (a double click, a reload): the first
+            # case answers, no second case with its own statutory deadline.
+            self.tracking_code = first.tracking_code
+            self.received = first.received_date
+            self.emailed = False
+            return self.done_template()
         self.create(data, proof)
+        ratelimit.count_apply(self.request)
         return self.done_template()
 
     def validate(self):
+        """The schema's own validation (lengths, constraints, identity)."""
         values, errors = self.values, self.errors
         required = _("This field is required.")
         for name in APPLY_FIELDS:
             if IDisclosureApplication[name].required and not values[name]:
                 errors[name] = _t(self.request, required)
-        for name in ("applicant_type", "provision_form", "obtain_method"):
+        for name in ("applicant_type", "id_type", "provision_form", "obtain_method"):
             tokens = {token for token, _title in self.choices(name)}
             if values[name] and values[name] not in tokens:
                 errors[name] = _t(self.request, _("Choose one of the options."))
-        limits = {"applicant_name": 100, "address": 200, "email": 100, "phone": 30}
-        for name, limit in limits.items():
-            if len(values[name]) > limit:
-                errors[name] = _t(self.request, _("This text is too long."))
-        if len(values["description"]) > 5000:
-            errors["description"] = _t(self.request, _("This text is too long."))
-        checks = (("phone", phone_constraint), ("email", email_constraint))
-        for name, check in checks:
-            if values[name] and name not in errors:
+        for name in APPLY_FIELDS:
+            field = IDisclosureApplication[name]
+            if (
+                values[name]
+                and name not in errors
+                and not isinstance(field, schema.Choice)
+            ):
                 try:
-                    check(values[name])
-                except Invalid as exc:
-                    errors[name] = _invalid_text(self.request, exc)
+                    field.bind(self.context).validate(values[name])
+                except ValidationError as exc:
+                    errors[name] = _t(self.request, exc.doc())
         if (
             values["id_number"]
             and "applicant_type" not in errors
+            and "id_type" not in errors
             and values["applicant_type"]
         ):
             try:
                 values["id_number"] = check_applicant_id(
-                    values["applicant_type"], values["id_number"]
+                    values["applicant_type"],
+                    values["id_number"],
+                    id_type=values["id_type"] or None,
                 )
             except Invalid as exc:
                 errors["id_number"] = _invalid_text(self.request, exc)
@@ -229,7 +259,9 @@ class ApplyView(BrowserView):
                 **data,
             )
             app.add_stored_file("evidence", *proof, title="身份证明")
+            app._submission_fingerprint = submission_fingerprint(data)
         self.tracking_code = app.tracking_code
+        self.received = app.received_date
         self.emailed = bool(data.get("email")) and send_text_mail(
             data["email"],
             "政府信息公开申请已收到",
@@ -248,6 +280,9 @@ class LookupView(BrowserView):
     template = ViewPageTemplateFile("templates/lookup.pt")
 
     def __call__(self):
+        # The code and phone tail come by POST (the form) so that they stay
+        # out of URLs, logs, history and Referer; GET links keep working.
+        self.request.response.setHeader("Referrer-Policy", "no-referrer")
         self.status = None
         self.message = ""
         self.code = self.request.form.get("code", "")
@@ -273,9 +308,8 @@ def _stream(request, entry):
     response.setHeader("Content-Type", blob.contentType)
     response.setHeader("Content-Length", str(blob.getSize()))
     response.setHeader("Cache-Control", "no-store")
+    response.setHeader("Referrer-Policy", "no-referrer")
     filename = blob.filename.encode("utf-8")
-    from urllib.parse import quote
-
     response.setHeader(
         "Content-Disposition",
         f"attachment; filename*=UTF-8''{quote(filename)}",
@@ -425,9 +459,44 @@ class CaseView(BrowserView):
     def outcomes(self):
         return _choices(APPLICATION_OUTCOMES)
 
+    def channels(self):
+        return _choices(APPLICATION_CHANNELS)
+
+    def unreceived_notices(self):
+        titles = {"correction": "补正告知书", "fee": "收费通知"}
+        return [
+            (kind, titles[kind])
+            for kind, event_type in NOTICE_EVENTS.items()
+            if self.context.has_event(event_type)
+            and notice_receipt(self.context, kind) is None
+        ]
+
+    def ready_to_close(self):
+        return [
+            (self._outcome_title(outcome), basis)
+            for outcome, basis in ready_to_close(self.context)
+        ]
+
+    def _outcome_title(self, token):
+        return self.term_title(APPLICATION_OUTCOMES, token)
+
+    def consultations(self):
+        return consultation_rows(self.context)
+
+    def event_detail(self, event):
+        data = event["data"]
+        parts = [
+            data.get("legal_basis", ""),
+            data.get("decision", ""),
+            f"批准人：{data['approver']}" if data.get("approver") else "",
+            "当场答复" if data.get("on_the_spot") else "",
+        ]
+        return " ".join(part for part in parts if part)
+
     def available_actions(self):
         transitions = available_transitions(self.context)
         state = self.state()[0]
+        can_approve = api.user.has_permission(APPROVE_EXTENSION, obj=self.context)
         actions = [
             name
             for name in (
@@ -442,7 +511,11 @@ class CaseView(BrowserView):
             )
             if name in transitions
         ]
-        if state in ("registered", "awaiting_correction", "processing", "consulting"):
+        if state == "registered" and site_today() == self.context.received_date:
+            actions.append("reply_on_the_spot")
+        if self.unreceived_notices():
+            actions.append("notice_received")
+        if can_approve and state in OPEN_STATES:
             actions.append("extend")
         if state in ("registered", "processing"):
             if not self.context.has_event("fee_notice_sent"):
@@ -464,7 +537,9 @@ ACTION_TITLES = {
     "receive_correction": _("Correction received"),
     "start_consultation": _("Start consultation"),
     "end_consultation": _("End consultation"),
-    "extend": _("Extend the deadline"),
+    "extend": _("Approve an extension"),
+    "notice_received": _("Notice received by the applicant"),
+    "reply_on_the_spot": _("Reply on the spot"),
     "fee_notice": _("Send fee notice"),
     "fee_paid": _("Fee paid"),
     "reply": _("Reply"),
@@ -485,6 +560,11 @@ ACTION_PARAMS = (
     "previous_items",
     "outcome",
     "reasons",
+    "delivery",
+    "kind",
+    "delivered",
+    "answer",
+    "decision",
 )
 
 
@@ -525,6 +605,53 @@ class ActionView(BrowserView):
         return ""
 
 
+class ApproveExtensionView(BrowserView):
+    """<case>/@@approve-extension: the head of the disclosure office approves.
+
+    Art. 33(2): an extension needs the consent of the head of the disclosure
+    office. The approver acts here under their own login (permission
+    'tongliao.disclosure: Approve extension'); the case records their full
+    name, the time and the reason, and the extension notice is generated.
+    """
+
+    template = ViewPageTemplateFile("templates/approve_extension.pt")
+
+    def __call__(self):
+        self.error = self.done = ""
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            form = self.request.form
+            try:
+                event = perform(
+                    self.context,
+                    "extend",
+                    day=site_today(),
+                    days=form.get("days"),
+                    reason=(form.get("reason") or "").strip(),
+                )
+            except ActionError as exc:
+                self.error = _t(self.request, exc.message)
+                self.request.response.setStatus(400)
+            else:
+                self.done = _t(
+                    self.request,
+                    _(
+                        "Extension of ${days} working days approved by ${name}.",
+                        mapping={
+                            "days": event["data"]["days"],
+                            "name": event["data"]["approver"],
+                        },
+                    ),
+                )
+        return self.template()
+
+    def case_title(self):
+        return self.context.Title()
+
+    def deadline(self):
+        return deadlines_json(self.context).get("reply_deadline") or ""
+
+
 class RegisterForm(AutoExtensibleForm, form.Form):
     """<agency>/@@register-application: staff register a paper/fax/visit case."""
 
@@ -563,7 +690,16 @@ class RegisterForm(AutoExtensibleForm, form.Form):
 
 
 DASHBOARD_SORTS = ("reply_deadline", "received_date", "sortable_title")
-BUCKETS = ("overdue", "due_soon", "awaiting_correction", "consulting")
+BUCKETS = (
+    "ready_to_close",
+    "registered",
+    "overdue",
+    "due_soon",
+    "awaiting_correction",
+    "consulting",
+)
+# Buckets whose rows need the case itself (their own due date), not only brains.
+PAUSED_BUCKETS = ("awaiting_correction", "consulting")
 
 
 class DashboardView(BrowserView):
@@ -591,6 +727,7 @@ class DashboardView(BrowserView):
         except Exception:
             horizon = today
         return {
+            "registered": {**base, "review_state": "registered"},
             "overdue": {
                 **base,
                 "review_state": ["registered", "processing"],
@@ -625,11 +762,15 @@ class DashboardView(BrowserView):
         catalog = api.portal.get_tool("portal_catalog")
         sort_on, order = self.sort()
         start = int(self.request.form.get("b_start", 0) or 0)
-        result = []
+        result = [self.ready_bucket()]
         for name, query in self.queries().items():
+            bucket_sort, bucket_order = sort_on, order
+            if name == "registered" and "sort_on" not in self.request.form:
+                # New cases first: an officer registers and accepts them.
+                bucket_sort, bucket_order = "received_date", "descending"
             brains = catalog(
-                sort_on=sort_on,
-                sort_order=order,
+                sort_on=bucket_sort,
+                sort_order=bucket_order,
                 sort_limit=start + self.batch_size,
                 **query,
             )
@@ -638,23 +779,58 @@ class DashboardView(BrowserView):
                     "name": name,
                     "count": brains.actual_result_count,
                     "rows": [
-                        self.row(brain)
+                        self.row(brain, paused=name in PAUSED_BUCKETS)
                         for brain in brains[start : start + self.batch_size]
                     ],
                 }
             )
         return result
 
-    def row(self, brain):
-        return {
+    def ready_bucket(self):
+        rows = []
+        for app, outcome, basis in cases_ready_to_close(self.context):
+            rows.append(
+                {
+                    "url": app.absolute_url(),
+                    "title": app.Title(),
+                    "state": STATE_TITLES.get(api.content.get_state(app), ""),
+                    "received_date": app.received_date.isoformat(),
+                    "reply_deadline": "",
+                    "days_left": "",
+                    "due": self._title(APPLICATION_OUTCOMES, outcome),
+                    "overdue": False,
+                    "channel": self._title(APPLICATION_CHANNELS, app.channel),
+                    "applicant_type": self._title(APPLICANT_TYPES, app.applicant_type),
+                    "basis": basis,
+                }
+            )
+        return {"name": "ready_to_close", "count": len(rows), "rows": rows}
+
+    def row(self, brain, paused=False):
+        row = {
             "url": brain.getURL(),
             "title": brain.Title,
             "state": STATE_TITLES.get(brain.review_state, brain.review_state),
             "received_date": brain.received_date or "",
             "reply_deadline": brain.reply_deadline or "",
+            "days_left": "",
+            "due": "",
+            "overdue": False,
             "channel": self._title(APPLICATION_CHANNELS, brain.application_channel),
             "applicant_type": self._title(APPLICANT_TYPES, brain.applicant_type),
+            "basis": "",
         }
+        today = site_today()
+        if brain.reply_deadline and brain.review_state in OPEN_STATES:
+            try:
+                row["days_left"] = get_site_calendar().working_days_between(
+                    today, date.fromisoformat(brain.reply_deadline)
+                )
+            except Exception:  # a year without calendar data: shown as unknown
+                row["days_left"] = ""
+        if paused:
+            row.update(paused_due(brain._unrestrictedGetObject(), today))
+        return row
 
     def _title(self, vocabulary, token):
         try:
@@ -673,14 +849,15 @@ class DashboardView(BrowserView):
 
 
 class ExpireFeesView(BrowserView):
-    """@@expire-unpaid-fees (POST; for cron): close unpaid fee cases as no_fee."""
+    """@@expire-unpaid-fees: the cases a closure is lawful for, one per line.
+
+    Nothing is closed: no case is closed without an officer confirming it on
+    the case page (the dashboard lists them as 'ready to close').
+    """
 
     def __call__(self):
-        if self.request.method != "POST":
-            self.request.response.setStatus(405)
-            return "POST only"
-        # Called by cron without a form token; the rule it applies is idempotent.
-        alsoProvides(self.request, IDisableCSRFProtection)
-        closed = expire_unpaid_fees(self.context)
+        found = cases_ready_to_close(self.context)
         self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
-        return "\n".join(closed)
+        return "\n".join(
+            f"{'/'.join(app.getPhysicalPath())} {outcome}" for app, outcome, _b in found
+        )

@@ -1,0 +1,1 @@
+"""依申请公开: DisclosureApplication, its case engine, notices, fees, lookup."""

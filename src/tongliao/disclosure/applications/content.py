@@ -1,0 +1,480 @@
+"""DisclosureApplication (政府信息公开申请): one 依申请公开 case.
+
+The case keeps its history as an append-only list of event dicts (type, date,
+actor, note, data); the deadlines are computed from it by
+:mod:`tongliao.disclosure.deadlines` (through
+:mod:`tongliao.disclosure.applications.workflow`). Personal fields carry the read
+permission ``tongliao.disclosure.ViewApplicantData``.
+"""
+
+from datetime import date
+from datetime import datetime
+from persistent.list import PersistentList
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.namedfile.file import NamedBlobFile
+from plone.supermodel import model
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.cn import ric
+from stdnum.cn import uscc
+from tongliao.disclosure import _
+from tongliao.disclosure.deadlines import EVENT_TYPES
+from tongliao.disclosure.validators import check_resident_id
+from tongliao.disclosure.validators import MSG_RESIDENT_ID_CHECK
+from tongliao.disclosure.validators import MSG_RESIDENT_ID_REGION
+from tongliao.disclosure.validators import MSG_USCC_CHECK
+from tongliao.disclosure.validators import MSG_USCC_LENGTH
+from tongliao.disclosure.validators import resident_id_check_char
+from tongliao.disclosure.validators import today_in_china
+from zope import schema
+from zope.i18nmessageid import Message
+from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+from zope.schema import ValidationError
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+import hashlib
+import re
+import secrets
+import unicodedata
+
+
+VIEW_APPLICANT_DATA = "tongliao.disclosure.ViewApplicantData"
+# plone.api and checkPermission take the permission title, ZCML the id.
+VIEW_APPLICANT_DATA_TITLE = "tongliao.disclosure: View applicant data"
+PERSONAL_FIELDS = ("applicant_name", "id_number", "phone", "address", "email")
+
+# Crockford-like alphabet without 0/O, 1/I/L, U: nothing to misread on paper.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 12  # 29**12 ≈ 2**58 codes
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+# Identity documents of an applicant: token -> title. Natural persons may use
+# any but the USCC; organisations the USCC or "other" (e.g. a foreign company).
+ID_TYPES = {
+    "resident_id": _("Resident identity card"),
+    "passport": _("Passport"),
+    "hk_macao_permit": _("Mainland travel permit for Hong Kong and Macao residents"),
+    "taiwan_permit": _("Mainland travel permit for Taiwan residents"),
+    "foreign_permanent_resident": _("Foreign permanent resident ID card"),
+    "uscc": _("Unified social credit code"),
+    "other": _("Other identity document"),
+}
+ID_TYPE_VOCABULARY = SimpleVocabulary(
+    [SimpleTerm(token, token, title) for token, title in ID_TYPES.items()]
+)
+PERSON_ID_TYPES = tuple(token for token in ID_TYPES if token != "uscc")
+ORGANISATION_ID_TYPES = ("uscc", "other")
+
+# Format checks of the documents stdnum does not cover (assumptions, see
+# docs/applications.rst): what each document's number looks like.
+ID_FORMATS = {
+    # Chinese passports E/G + 8 digits; foreign passports vary: 5-17 letters/digits.
+    "passport": re.compile(r"^[A-Z0-9]{5,17}$"),
+    # 港澳居民来往内地通行证: H (Hong Kong) or M (Macao) + 8 digits (+2 renewal digits).
+    "hk_macao_permit": re.compile(r"^[HM]\d{8}(\d{2})?$"),
+    # 台湾居民来往大陆通行证: 8 digits since 2015; older booklets 10 digits (+ letter).
+    "taiwan_permit": re.compile(r"^(\d{8}|\d{10}[A-Z]?)$"),
+    # 外国人永久居留身份证: 2017/2023 18 characters (MOD 11-2 check), 2004 3 letters
+    # + 12 digits.
+    "foreign_permanent_resident": re.compile(r"^(\d{17}[\dX]|[A-Z]{3}\d{12})$"),
+    "other": re.compile(r"^.{1,40}$"),
+}
+
+MSG_ID_FORMAT = _("This number does not have the format of the chosen document.")
+MSG_ID_TYPE = _("This identity document is not possible for this applicant type.")
+MSG_USCC_COMPONENT = _("The unified social credit code is not valid.")
+
+
+class InvalidEmail(ValidationError):
+    __doc__ = _("Enter a valid email address.")
+
+
+class InvalidPhone(ValidationError):
+    __doc__ = _("Enter a phone number with at least 7 digits.")
+
+
+def normalize_digits(value):
+    """Full-width digits, letters and signs to ASCII (NFKC): "１３８" → "138"."""
+    return unicodedata.normalize("NFKC", str(value or ""))
+
+
+_SPACES_AND_DASHES = re.compile(r"[\s\-\u2010-\u2015\u2212\u30fc]")
+
+
+def normalize_phone(value):
+    """ASCII digits, spaces collapsed: "１３８ １２３４" → "138 1234"."""
+    return " ".join(normalize_digits(value).split())
+
+
+def normalize_id_number(value):
+    """NFKC, no spaces or dashes, capitals."""
+    return _SPACES_AND_DASHES.sub("", normalize_digits(value)).upper()
+
+
+def new_tracking_code():
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
+
+
+def normalize_tracking_code(value):
+    """Upper case ASCII, no separators; '' for anything outside the alphabet."""
+    text = _SPACES_AND_DASHES.sub("", normalize_digits(value)).upper()
+    if len(text) != CODE_LENGTH or any(char not in CODE_ALPHABET for char in text):
+        return ""
+    return text
+
+
+def tracking_code_hash(value):
+    """What the catalog stores instead of the code itself."""
+    code = normalize_tracking_code(value)
+    return hashlib.sha256(code.encode()).hexdigest() if code else ""
+
+
+def phone_tail(phone):
+    """The last four ASCII digits of a phone number ('' if fewer)."""
+    digits = re.sub(r"[^0-9]", "", normalize_digits(phone))
+    return digits[-4:] if len(digits) >= 4 else ""
+
+
+def mask_name(value):
+    text = (value or "").strip()
+    if len(text) <= 1:
+        return "*" * len(text)
+    return text[0] + "*" * (len(text) - 1)
+
+
+def email_constraint(value):
+    if value and not _EMAIL_RE.match(normalize_digits(value).strip()):
+        raise InvalidEmail(value)
+    return True
+
+
+def phone_constraint(value):
+    if value and len(re.sub(r"[^0-9]", "", normalize_digits(value))) < 7:
+        raise InvalidPhone(value)
+    return True
+
+
+def _stdnum_check(module, number, messages):
+    """Run a python-stdnum validator, raising Invalid with our message."""
+    try:
+        return module.validate(number)
+    except stdnum_exceptions.InvalidLength:
+        raise _invalid(messages["length"], length=len(number)) from None
+    except stdnum_exceptions.InvalidChecksum:
+        raise _invalid(messages["checksum"]) from None
+    except stdnum_exceptions.InvalidFormat:
+        raise _invalid(messages["format"], chars="") from None
+    except stdnum_exceptions.ValidationError:
+        raise _invalid(messages["component"], **messages.get("mapping", {})) from None
+
+
+def _invalid(message, **mapping):
+    return Invalid(Message(message, mapping=mapping or None))
+
+
+def default_id_type(applicant_type):
+    return "resident_id" if applicant_type == "natural_person" else "uscc"
+
+
+def check_applicant_id(applicant_type, id_number, today=None, id_type=None):
+    """Check the identity document of an applicant; returns the number normalised.
+
+    Resident ID card (stdnum.cn.ric, plus province and birth date not in the
+    future) and USCC (stdnum.cn.uscc) are checked fully; the other documents by
+    their format (ID_FORMATS). Raises zope.interface.Invalid with a
+    translatable message.
+    """
+    id_type = id_type or default_id_type(applicant_type)
+    allowed = (
+        PERSON_ID_TYPES if applicant_type == "natural_person" else ORGANISATION_ID_TYPES
+    )
+    if id_type not in allowed:
+        raise _invalid(MSG_ID_TYPE)
+    number = normalize_id_number(id_number)
+    if id_type == "resident_id":
+        try:
+            ric.validate(number)
+        except stdnum_exceptions.InvalidComponent:
+            # Birth date or place: our check names which (and the region).
+            check_resident_id(number, today=today)
+            raise _invalid(MSG_RESIDENT_ID_REGION, region=number[:6]) from None
+        except stdnum_exceptions.ValidationError:
+            pass  # length, characters, check digit: our check gives the message
+        return check_resident_id(number, today=today)
+    if id_type == "uscc":
+        return _stdnum_check(
+            uscc,
+            number,
+            {
+                "length": MSG_USCC_LENGTH,
+                "checksum": MSG_USCC_CHECK,
+                "format": MSG_USCC_COMPONENT,
+                "component": MSG_USCC_COMPONENT,
+            },
+        )
+    if id_type == "other":
+        number = " ".join(normalize_digits(id_number).split())
+    if not ID_FORMATS[id_type].match(number):
+        raise _invalid(MSG_ID_FORMAT)
+    if (
+        id_type == "foreign_permanent_resident"
+        and number[0].isdigit()
+        and resident_id_check_char(number[:17]) != number[17]
+    ):
+        raise _invalid(MSG_RESIDENT_ID_CHECK)
+    return number
+
+
+class IDisclosureApplication(model.Schema):
+    """A request for government information (条例 art. 27–29)."""
+
+    applicant_type = schema.Choice(
+        title=_("Applicant type"),
+        vocabulary="tongliao.disclosure.ApplicantTypes",
+        required=True,
+    )
+
+    directives.read_permission(
+        applicant_name=VIEW_APPLICANT_DATA,
+        id_number=VIEW_APPLICANT_DATA,
+        phone=VIEW_APPLICANT_DATA,
+        address=VIEW_APPLICANT_DATA,
+        email=VIEW_APPLICANT_DATA,
+        tracking_code=VIEW_APPLICANT_DATA,
+    )
+
+    applicant_name = schema.TextLine(
+        title=_("Applicant name"),
+        description=_("A person's name, or the full name of the organisation."),
+        required=True,
+        max_length=100,
+    )
+
+    id_type = schema.Choice(
+        title=_("Identity document"),
+        description=_(
+            "Natural persons: resident ID card, passport, travel permit or "
+            "permanent resident card; organisations: unified social credit code."
+        ),
+        vocabulary=ID_TYPE_VOCABULARY,
+        required=False,
+    )
+
+    id_number = schema.TextLine(
+        title=_("Identity document number"),
+        description=_(
+            "Resident ID card number for a natural person; unified social credit "
+            "code for an organisation."
+        ),
+        required=True,
+        max_length=40,
+    )
+
+    phone = schema.TextLine(
+        title=_("Phone"), required=True, constraint=phone_constraint, max_length=30
+    )
+
+    address = schema.TextLine(title=_("Postal address"), required=False, max_length=200)
+
+    email = schema.TextLine(
+        title=_("Email"), required=False, constraint=email_constraint, max_length=100
+    )
+
+    description = schema.Text(
+        title=_("Information requested"),
+        description=_(
+            "Name, document number or another description that identifies the "
+            "information (art. 29)."
+        ),
+        required=True,
+        max_length=5000,
+    )
+
+    provision_form = schema.Choice(
+        title=_("Form of provision"),
+        vocabulary="tongliao.disclosure.ProvisionForms",
+        required=True,
+    )
+
+    obtain_method = schema.Choice(
+        title=_("Way of obtaining"),
+        vocabulary="tongliao.disclosure.ObtainMethods",
+        required=True,
+    )
+
+    channel = schema.Choice(
+        title=_("Channel"),
+        vocabulary="tongliao.disclosure.ApplicationChannels",
+        required=True,
+    )
+
+    received_date = schema.Date(
+        title=_("Date of receipt"),
+        description=_(
+            "Art. 31: in person, the day of submission; signed mail, the day the "
+            "agency signed for it; unsigned ordinary mail, the day the office "
+            "confirmed it with the applicant (on the day it arrived); online or "
+            "fax, the day both parties confirmed it. This day is day 0 of the "
+            "20-working-day reply period."
+        ),
+        required=True,
+    )
+
+    directives.omitted("tracking_code", "outcome")
+    tracking_code = schema.TextLine(
+        title=_("Tracking code"), required=False, readonly=True
+    )
+
+    outcome = schema.Choice(
+        title=_("Outcome"),
+        vocabulary="tongliao.disclosure.ApplicationOutcomes",
+        required=False,
+        readonly=True,
+    )
+
+    @invariant
+    def valid_identity(data):
+        applicant_type = getattr(data, "applicant_type", None)
+        id_number = getattr(data, "id_number", None)
+        if applicant_type and id_number:
+            check_applicant_id(
+                applicant_type, id_number, id_type=getattr(data, "id_type", None)
+            )
+
+    @invariant
+    def received_not_in_future(data):
+        received = getattr(data, "received_date", None)
+        if received and received > today_in_china():
+            raise Invalid(_("The date of receipt cannot be later than today."))
+
+
+def _plain(value):
+    """Dates in events are stored as ISO strings in data, as date in 'date'."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+@implementer(IDisclosureApplication)
+class DisclosureApplication(Container):
+    """One application for government information."""
+
+    tracking_code = None
+    outcome = None
+    id_type = None
+
+    def normalize_personal_data(self):
+        """Store phone, ID number and e-mail in one form, whatever the channel."""
+        if self.phone:
+            self.phone = normalize_phone(self.phone)
+        if self.id_number:
+            try:
+                self.id_number = check_applicant_id(
+                    self.applicant_type, self.id_number, id_type=self.id_type
+                )
+            except Invalid:
+                self.id_number = normalize_id_number(self.id_number)
+        if self.email:
+            self.email = normalize_digits(self.email).strip()
+
+    # -- events ---------------------------------------------------------------
+
+    def _event_list(self):
+        events = self.__dict__.get("_events")
+        if events is None:
+            events = self._events = PersistentList()
+        return events
+
+    def add_event(self, type, day, actor, note="", **data):
+        """Append one event; the history is never rewritten."""
+        if not isinstance(day, date):
+            raise TypeError(f"event date must be a date, got {day!r}")
+        event = {
+            "type": type,
+            "date": _plain(day),
+            "actor": actor or "",
+            "note": note or "",
+            "recorded": datetime.now().isoformat(timespec="seconds"),
+            "data": dict(data),
+        }
+        self._event_list().append(event)
+        return event
+
+    def get_events(self):
+        """Copies of the events, oldest first."""
+        return [dict(event, data=dict(event["data"])) for event in self._event_list()]
+
+    def engine_events(self):
+        """The events in the shape compute_deadlines takes."""
+        result = []
+        for event in self._event_list():
+            if event["type"] in EVENT_TYPES:
+                result.append(
+                    {**event["data"], "type": event["type"], "date": event["date"]}
+                )
+        return result
+
+    def has_event(self, type):
+        return any(event["type"] == type for event in self._event_list())
+
+    def last_event(self, type):
+        for event in reversed(self._event_list()):
+            if event["type"] == type:
+                return event
+        return None
+
+    # -- stored files (identity proofs and notices, not catalogued) -------------
+
+    def _file_list(self, name):
+        files = self.__dict__.get(name)
+        if files is None:
+            files = PersistentList()
+            setattr(self, name, files)
+        return files
+
+    def add_stored_file(self, kind, data, filename, content_type, **info):
+        """Keep a blob on the case; returns its id (``n1``, ``n2`` …)."""
+        files = self._file_list("_stored_files")
+        file_id = f"f{len(files) + 1}"
+        blob = NamedBlobFile(data=data, filename=filename, contentType=content_type)
+        files.append({"id": file_id, "kind": kind, "file": blob, **info})
+        return file_id
+
+    def stored_files(self, kind=None):
+        return [
+            entry
+            for entry in self._file_list("_stored_files")
+            if kind is None or entry["kind"] == kind
+        ]
+
+    def stored_file(self, file_id):
+        for entry in self._file_list("_stored_files"):
+            if entry["id"] == file_id:
+                return entry
+        return None
+
+    def matches(self, code, tail):
+        """Whether the (tracking code, phone tail) pair opens this case.
+
+        Both sides are normalised (full-width digits, spaces, case); anything
+        that is not four ASCII digits compares as a wrong tail, never raises.
+        """
+        own = normalize_tracking_code(self.tracking_code)
+        given = normalize_tracking_code(code)
+        own_tail = phone_tail(self.phone)
+        given_tail = normalize_digits(tail).strip()
+        if not (given_tail.isascii() and given_tail.isdigit()):
+            given_tail = "-"
+        return bool(
+            own
+            and given
+            and len(own_tail) == 4
+            and secrets.compare_digest(own, given)
+            & secrets.compare_digest(own_tail, given_tail)
+        )

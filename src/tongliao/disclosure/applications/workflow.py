@@ -1,0 +1,957 @@
+"""Handling of a DisclosureApplication: every action is an event plus, where
+the case changes state, a transition of ``disclosure_application_workflow``.
+
+The functions here check the history with the deadline engine *before*
+anything is stored, so an impossible history (a second 补正, an extension
+beyond 20 working days …) is refused with a clear error and nothing changes.
+"""
+
+from Acquisition import aq_base
+from DateTime import DateTime
+from datetime import date
+from plone import api
+from plone.restapi.serializer.converters import json_compatible
+from tongliao.disclosure import _
+from tongliao.disclosure.applications.content import IDisclosureApplication
+from tongliao.disclosure.applications.content import new_tracking_code
+from tongliao.disclosure.applications.content import normalize_digits
+from tongliao.disclosure.applications.content import normalize_id_number
+from tongliao.disclosure.applications.content import tracking_code_hash
+from tongliao.disclosure.applications.fees import compute_fee
+from tongliao.disclosure.applications.notices import issue_notice
+from tongliao.disclosure.applications.notices import send_notice_mail
+from tongliao.disclosure.calendar import deadline_settings
+from tongliao.disclosure.calendar import get_site_calendar
+from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.deadlines import CalendarCoverageError
+from tongliao.disclosure.deadlines import compute_deadlines
+from tongliao.disclosure.deadlines import EVENT_TYPES
+from tongliao.disclosure.vocabularies import APPLICATION_CHANNELS
+from tongliao.disclosure.vocabularies import application_outcome
+from tongliao.disclosure.vocabularies import term_data
+from urllib.parse import urlencode
+
+import hashlib
+import secrets
+
+
+WORKFLOW_ID = "disclosure_application_workflow"
+OPEN_STATES = ("registered", "awaiting_correction", "processing", "consulting")
+CLOCK_STATES = ("registered", "processing")
+
+# action -> (workflow transition or None, engine event type or None)
+ACTIONS = {
+    "accept": ("accept", None),
+    "request_correction": ("request_correction", "correction_requested"),
+    "receive_correction": ("receive_correction", "correction_received"),
+    "start_consultation": ("start_consultation", "consultation_started"),
+    "end_consultation": ("end_consultation", "consultation_ended"),
+    "extend": (None, "extension"),
+    "fee_notice": (None, "fee_notice_sent"),
+    "fee_paid": (None, "fee_paid"),
+    "reply": ("reply", "replied"),
+    "withdraw": ("withdraw", "withdrawn"),
+    "archive": ("archive", "archived"),
+}
+
+# Actions that record an event the deadline engine does not read.
+ACTIONS.update(
+    {
+        "notice_received": (None, "notice_received"),
+        "reply_on_the_spot": ("reply", "replied"),
+    }
+)
+
+APPROVE_EXTENSION = "tongliao.disclosure: Approve extension"
+HANDLE_APPLICATION = "tongliao.disclosure: Handle application"
+# 条例 art. 32 (third party) and art. 34 (other agency): 15 working days to answer.
+CONSULTATION_WINDOW_DAYS = 15
+CORRECTION_PERIOD_DEFAULT = 15
+REGULATION = "《中华人民共和国政府信息公开条例》"
+FEE_RULES = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+# Closures whose legal condition is checked before they are accepted.
+CHECKED_CLOSURES = ("no_correction", "still_unclear", "no_fee")
+
+STATE_TITLES = {
+    "registered": "已登记",
+    "awaiting_correction": "待补正",
+    "processing": "办理中",
+    "consulting": "征求意见中",
+    "replied": "已答复",
+    "archived": "已归档",
+    "withdrawn": "已撤回",
+}
+
+
+class ActionError(ValueError):
+    """An action that cannot be done; ``message`` is a translatable msgid."""
+
+    def __init__(self, message, detail=""):
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+def current_actor():
+    if api.user.is_anonymous():
+        return "applicant"
+    return api.user.get_current().getId()
+
+
+def compute(app, today=None, extra_events=()):
+    """The DeadlineResult of a case (raises CalendarCoverageError, ValueError)."""
+    today = today or site_today()
+    calendar = get_site_calendar()
+    events = cap_consultations(
+        list(app.engine_events()) + list(extra_events), calendar, today
+    )
+    return compute_deadlines(
+        events, calendar, today=today, settings=deadline_settings()
+    )
+
+
+def consultation_window_end(event, calendar=None):
+    """Last day of the consulted party's 15 working days (art. 32, art. 34).
+
+    Counted from the day the consultation letter reached the party
+    (``delivered``; the sending day when not recorded), that day being day 0.
+    """
+    calendar = calendar or get_site_calendar()
+    start = event.get("delivered") or event["date"]
+    if isinstance(start, str):
+        start = date.fromisoformat(start)
+    return calendar.add_working_days(start, CONSULTATION_WINDOW_DAYS)
+
+
+def cap_consultations(events, calendar, today):
+    """Consultation pauses end at the end of the party's answer window.
+
+    Art. 33(3) excludes the time needed to consult; art. 32 and art. 34 give
+    the consulted party 15 working days, after which silence has its legal
+    effect (art. 32: the agency decides; art. 34: deemed consent). So the
+    reply clock stops at most until the window's last day: a later answer is
+    counted as if given on that day, and a consultation still open after it
+    no longer pauses the clock.
+    """
+    ordered = sorted(
+        enumerate(events), key=lambda item: (_as_day(item[1]["date"]), item[0])
+    )
+    result, open_ = [], []
+    for _index, event in ordered:
+        if event["type"] == "consultation_started":
+            open_.append(
+                (event.get("party", ""), consultation_window_end(event, calendar))
+            )
+        elif event["type"] == "consultation_ended" and open_:
+            party = event.get("party", "")
+            match = next(
+                (item for item in open_ if not party or item[0] == party), open_[0]
+            )
+            open_.remove(match)
+            if _as_day(event["date"]) > match[1]:
+                event = {**event, "date": match[1], "capped": True}
+        result.append(event)
+    for party, window_end in open_:
+        if window_end < today:
+            result.append(
+                {"type": "consultation_ended", "date": window_end, "party": party}
+            )
+    return result
+
+
+def _as_day(value):
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def safe_compute(app, today=None):
+    """(result, error text): never raises, for views and indexers."""
+    try:
+        return compute(app, today=today), ""
+    except CalendarCoverageError as exc:
+        return None, f"日历数据缺失：{exc.year} 年的节假日安排尚未录入，无法计算期限。"
+    except ValueError as exc:
+        return None, f"事件记录有误，无法计算期限：{exc}"
+
+
+def deadlines_json(app):
+    result, error = safe_compute(app)
+    if result is None:
+        return {"error": error}
+    return json_compatible(
+        {
+            "received": result.received,
+            "reply_deadline": result.reply_deadline,
+            "correction_notice_deadline": result.correction_notice_deadline,
+            "status": result.status,
+            "working_days_left": result.working_days_left,
+            "paused": result.paused,
+            "waiting_for": result.waiting_for,
+            "reply_days": result.reply_days,
+            "closed_on": result.closed_on,
+            "replied_on_time": result.replied_on_time,
+            "explanations": result.explanations,
+            "warnings": result.warnings,
+            "calendar_version": result.calendar_version,
+        }
+    )
+
+
+# Creation --------------------------------------------------------------------
+
+
+def unique_tracking_code():
+    catalog = api.portal.get_tool("portal_catalog")
+    while True:
+        code = new_tracking_code()
+        if not catalog.unrestrictedSearchResults(
+            tracking_code_hash=tracking_code_hash(code)
+        ):
+            return code
+
+
+def initialise(app, event=None):
+    """IObjectAddedEvent: tracking code, title and the 'received' event."""
+    if app.__dict__.get("_initialised"):
+        return
+    app._initialised = True
+    app.normalize_personal_data()
+    if not app.tracking_code:
+        app.tracking_code = unique_tracking_code()
+    received = app.received_date or site_today()
+    app.received_date = received
+    if not app.title:
+        app.title = f"政府信息公开申请 {received:%Y%m%d}-{secrets.token_hex(2)}"
+    app.add_event(
+        "received",
+        received,
+        current_actor(),
+        note=_channel_note(app.channel),
+        channel=app.channel or "",
+    )
+    app.reindexObject()
+
+
+FINGERPRINT_FIELDS = (
+    "applicant_type",
+    "id_type",
+    "applicant_name",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "description",
+    "provision_form",
+    "obtain_method",
+)
+
+
+def submission_fingerprint(data):
+    """A hash of an online application's normalised content."""
+    parts = []
+    for name in FINGERPRINT_FIELDS:
+        value = normalize_digits(data.get(name) or "")
+        if name in ("phone", "id_number"):
+            value = normalize_id_number(value)
+        parts.append(" ".join(value.split()).casefold())
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def find_recent_duplicate(agency, data, now=None):
+    """The case of an identical online application to ``agency`` within the
+    window (setting ``duplicate_submission_window_minutes``), or None."""
+    minutes = api.portal.get_registry_record(
+        "tongliao.disclosure.duplicate_submission_window_minutes", default=30
+    )
+    if not minutes:
+        return None
+    fingerprint = submission_fingerprint(data)
+    now = now or DateTime()
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="DisclosureApplication",
+        path={"query": "/".join(agency.getPhysicalPath()), "depth": 1},
+        created={"query": now - minutes / 1440.0, "range": "min"},
+    )
+    for brain in brains:
+        app = brain._unrestrictedGetObject()
+        # getattr, not __dict__: a case just loaded from the ZODB is a ghost.
+        if getattr(aq_base(app), "_submission_fingerprint", None) == fingerprint:
+            return app
+    return None
+
+
+def normalize_on_modify(app, event=None):
+    """IObjectModifiedEvent: keep phone and ID number in their stored form."""
+    app.normalize_personal_data()
+
+
+def _channel_note(channel):
+    if not channel:
+        return ""
+    data = term_data(APPLICATION_CHANNELS, channel)
+    return f"{data['title']}：{data.get('receipt_rule_text', '')}"
+
+
+# Actions ---------------------------------------------------------------------
+
+
+def _require(condition, message):
+    if not condition:
+        raise ActionError(message)
+
+
+def _check_history(app, event):
+    try:
+        compute(app, today=event["date"], extra_events=[event])
+    except CalendarCoverageError as exc:
+        raise ActionError(
+            _("The working-day calendar has no data for this year."), str(exc)
+        ) from exc
+    except ValueError as exc:
+        raise ActionError(
+            _("This action does not fit the history of the case."), str(exc)
+        ) from exc
+
+
+RUNNER_ROLE = "ApplicationWorkflowRunner"
+
+
+def available_transitions(app):
+    """Transitions of the state (only the runner role may fire them)."""
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_roles([RUNNER_ROLE]):
+        return {item["id"] for item in workflow.getTransitionsFor(app)}
+
+
+def _transition(app, transition):
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_roles([RUNNER_ROLE, "Manager"]):
+        workflow.doActionFor(app, transition)
+
+
+def _int_param(params, name, default, message):
+    """A whole number from a form or REST value; ActionError otherwise."""
+    value = params.get(name)
+    if value in (None, ""):
+        return default
+    if isinstance(value, bool):
+        raise ActionError(message)
+    if isinstance(value, int):
+        return value
+    text = normalize_digits(str(value)).strip()
+    if not text.isascii() or not text.lstrip("-").isdigit():
+        raise ActionError(message)
+    return int(text)
+
+
+def _date_param(params, name, message):
+    value = params.get(name)
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(normalize_digits(str(value)).strip())
+    except ValueError:
+        raise ActionError(message) from None
+
+
+def _cn(day):
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _delivery(app, params):
+    """How a notice goes to the applicant: a channel token (default: the case's)."""
+    channel = params.get("delivery") or app.channel or "in_person"
+    try:
+        term_data(APPLICATION_CHANNELS, channel)
+    except LookupError:
+        raise ActionError(_("Choose how the notice is delivered.")) from None
+    return channel
+
+
+def same_day_receipt_channels():
+    """Channels on which a notice counts as received on the day it is sent.
+
+    A setting (``notice_receipt_same_day_channels``), default in person only:
+    the rules of art. 31 for receiving an application, applied to notices.
+    For mail the applicant's signing day, for online, e-mail or fax the day
+    both sides confirm, is recorded with the 'notice received' action.
+    """
+    value = api.portal.get_registry_record(
+        "tongliao.disclosure.notice_receipt_same_day_channels", default=None
+    )
+    return ("in_person",) if value is None else tuple(value)
+
+
+def notice_receipt(app, kind):
+    """The day the applicant received the latest notice of ``kind``, or None.
+
+    ``kind`` is "correction" or "fee".
+    """
+    sent = app.last_event(NOTICE_EVENTS[kind])
+    if sent is None:
+        return None
+    received_on = sent["data"].get("received_on")
+    if received_on:
+        return date.fromisoformat(received_on)
+    for event in reversed(app.get_events()):
+        if event["type"] == "notice_received" and event["data"].get("kind") == kind:
+            return event["date"]
+    return None
+
+
+NOTICE_EVENTS = {"correction": "correction_requested", "fee": "fee_notice_sent"}
+
+
+def correction_period_end(app):
+    """Last day of the 补正 period, or None while its receipt is unknown.
+
+    The notice gives the period in working days from the day the applicant
+    receives it (art. 30); that day is day 0.
+    """
+    requested = app.last_event("correction_requested")
+    receipt = notice_receipt(app, "correction")
+    if requested is None or receipt is None:
+        return None
+    period = requested["data"].get("period_days") or CORRECTION_PERIOD_DEFAULT
+    return get_site_calendar().add_working_days(receipt, period)
+
+
+def fee_payment_days():
+    return api.portal.get_registry_record(
+        "tongliao.disclosure.fee_payment_working_days", default=20
+    )
+
+
+def fee_payment_end(app):
+    """Last day to pay: the n-th working day after the applicant received the
+    fee notice (国办函〔2020〕109号: n = 20, counted from the next day)."""
+    receipt = notice_receipt(app, "fee")
+    if receipt is None:
+        return None
+    return get_site_calendar().add_working_days(receipt, fee_payment_days())
+
+
+def closure_basis(app, outcome, day):
+    """The legal basis of closing the case as ``outcome`` on ``day``.
+
+    Returns a Chinese text for the case and the notice; raises ActionError
+    with a translated message when the legal condition is not met (yet).
+    """
+    if outcome in ("no_correction", "still_unclear"):
+        requested = app.last_event("correction_requested")
+        _require(
+            requested is not None, _("No correction notice was sent in this case.")
+        )
+        corrected = app.last_event("correction_received")
+        if outcome == "still_unclear":
+            _require(
+                corrected is not None and corrected["date"] <= day,
+                _(
+                    "A case is closed as 'still unclear' only after the corrected "
+                    "application was received."
+                ),
+            )
+            return (
+                f"本机关于{_cn(requested['date'])}向您发出补正告知书，并于"
+                f"{_cn(corrected['date'])}收到补正后的申请，经审查，补正后申请内容"
+                f"仍不明确。根据{REGULATION}第三十条的规定，本机关无法提供。"
+            )
+        _require(
+            corrected is None,
+            _(
+                "The corrected application was received: the case cannot be "
+                "closed as 'no correction'."
+            ),
+        )
+        receipt = notice_receipt(app, "correction")
+        _require(
+            receipt is not None,
+            _(
+                "Record the day the applicant received the correction notice "
+                "before closing the case."
+            ),
+        )
+        end = correction_period_end(app)
+        if day <= end:
+            raise ActionError(
+                _(
+                    "The correction period runs until ${date}: the case can be "
+                    "closed as 'no correction' from the next day.",
+                    mapping={"date": end.isoformat()},
+                )
+            )
+        period = requested["data"].get("period_days") or CORRECTION_PERIOD_DEFAULT
+        return (
+            f"本机关于{_cn(requested['date'])}向您发出补正告知书，您于"
+            f"{_cn(receipt)}收到，补正期限为{period}个工作日，已于{_cn(end)}届满，"
+            "期间本机关未收到补正后的申请。根据"
+            f"{REGULATION}第三十条的规定，视为放弃申请，本机关不再处理该政府信息"
+            "公开申请。"
+        )
+    if outcome == "no_fee":
+        sent = app.last_event("fee_notice_sent")
+        _require(sent is not None, _("No fee notice was sent in this case."))
+        _require(
+            not app.has_event("fee_paid"),
+            _("The fee was paid: the case cannot be closed as 'fee not paid'."),
+        )
+        receipt = notice_receipt(app, "fee")
+        _require(
+            receipt is not None,
+            _(
+                "Record the day the applicant received the fee notice before "
+                "closing the case."
+            ),
+        )
+        end = fee_payment_end(app)
+        if day <= end:
+            raise ActionError(
+                _(
+                    "The payment period runs until ${date}: the case can be closed "
+                    "as 'fee not paid' from the next day.",
+                    mapping={"date": end.isoformat()},
+                )
+            )
+        return (
+            f"本机关于{_cn(sent['date'])}向您发出收费通知，您于{_cn(receipt)}收到，"
+            f"缴费期限为收到通知次日起{fee_payment_days()}个工作日，已于{_cn(end)}"
+            f"届满，期间未收到您缴纳的信息处理费。根据{FEE_RULES}的规定，视为放弃"
+            "申请，本机关不再处理该政府信息公开申请。"
+        )
+    return ""
+
+
+def ready_to_close(app, day=None):
+    """[(outcome, basis)] of the checked closures lawful on ``day`` (today)."""
+    day = day or site_today()
+    if api.content.get_state(app) not in OPEN_STATES:
+        return []
+    result = []
+    for outcome in ("no_correction", "no_fee"):
+        try:
+            result.append((outcome, closure_basis(app, outcome, day)))
+        except ActionError:
+            continue
+    return result
+
+
+def _permission_for(action):
+    return APPROVE_EXTENSION if action == "extend" else HANDLE_APPLICATION
+
+
+def approver_name(user):
+    return (user.getProperty("fullname", "") or "").strip() or user.getId()
+
+
+def perform(app, action, day=None, note="", **params):
+    """Do one action on a case as the current user; returns the event stored.
+
+    Raises ActionError (nothing is stored) when the action is impossible.
+    """
+    if action not in ACTIONS:
+        raise ActionError(_("Unknown action."))
+    if action == "extend":
+        _require(
+            api.user.has_permission(APPROVE_EXTENSION, obj=app),
+            _(
+                "Only the head of the disclosure office (permission 'Approve "
+                "extension') can approve an extension."
+            ),
+        )
+    else:
+        _require(
+            api.user.has_permission(HANDLE_APPLICATION, obj=app),
+            _("You may not handle this application."),
+        )
+    transition, engine_type = ACTIONS[action]
+    day = day or site_today()
+    _require(isinstance(day, date), _("Enter a valid date."))
+    _require(day <= site_today(), _("The date cannot be later than today."))
+    _require(day >= app.received_date, _("The date cannot be before the receipt."))
+    state = api.content.get_state(app)
+    if transition:
+        _require(
+            transition in available_transitions(app),
+            _("This action is not possible in the current state."),
+        )
+    actor = current_actor()
+    data = {}
+    notice_kind, notice_values, outcome = None, {}, None
+    bad_number = _("Enter a whole number.")
+
+    if action == "request_correction":
+        items = (params.get("items") or "").strip()
+        _require(items, _("List what the applicant must correct."))
+        period = _int_param(
+            params, "period_days", CORRECTION_PERIOD_DEFAULT, bad_number
+        )
+        _require(1 <= period <= 60, _("The correction period must be 1 to 60 days."))
+        delivery = _delivery(app, params)
+        data = {"items": items, "period_days": period, "delivery": delivery}
+        if delivery in same_day_receipt_channels():
+            data["received_on"] = day.isoformat()
+        notice_kind = "correction"
+        notice_values = {"correction_items": items, "correction_period": period}
+    elif action == "notice_received":
+        kind = params.get("kind")
+        _require(kind in NOTICE_EVENTS, _("Choose the notice that was received."))
+        sent = app.last_event(NOTICE_EVENTS[kind])
+        _require(sent is not None, _("This notice was not sent."))
+        _require(
+            notice_receipt(app, kind) is None,
+            _("The receipt of this notice is already recorded."),
+        )
+        _require(
+            day >= sent["date"],
+            _("A notice cannot be received before it was sent."),
+        )
+        data = {"kind": kind}
+    elif action == "start_consultation":
+        party = (params.get("party") or "").strip()
+        _require(party, _("Name the party consulted."))
+        basis = params.get("basis") or "third_party"
+        _require(basis in ("third_party", "agency"), _("Unknown consultation basis."))
+        delivered = _date_param(params, "delivered", _("Enter a valid date.")) or day
+        _require(
+            day <= delivered <= site_today(),
+            _(
+                "The letter is delivered on or after the day it is sent, and not "
+                "later than today."
+            ),
+        )
+        data = {"party": party, "basis": basis, "delivered": delivered.isoformat()}
+        data["window_end"] = consultation_window_end(
+            {"date": day, "delivered": delivered}
+        ).isoformat()
+    elif action == "end_consultation":
+        last = app.last_event("consultation_started")
+        _require(last is not None, _("No consultation was started."))
+        answer = params.get("answer") or "answered"
+        _require(
+            answer in ("answered", "silence"),
+            _("Say whether the party answered or stayed silent."),
+        )
+        window_end = consultation_window_end({"date": last["date"], **last["data"]})
+        data = {"party": last["data"].get("party", ""), "answer": answer}
+        if answer == "silence":
+            _require(
+                day > window_end,
+                _(
+                    "The party has until ${date} to answer: silence can be recorded "
+                    "from the next day.",
+                    mapping={"date": window_end.isoformat()},
+                ),
+            )
+            decision = (params.get("decision") or "").strip()
+            if not decision and last["data"].get("basis") == "agency":
+                decision = "逾期未回复，视为同意（条例第三十四条）"
+            _require(
+                decision,
+                _("Record what the agency decided on the party's silence (art. 32)."),
+            )
+            data["decision"] = decision
+        if day > window_end:
+            data["window_end"] = window_end.isoformat()
+    elif action == "extend":
+        _require(state in OPEN_STATES, _("Only an open case can be extended."))
+        reason = (params.get("reason") or "").strip()
+        _require(reason, _("Give the reason for the extension."))
+        days = _int_param(params, "days", 0, bad_number)
+        _require(1 <= days <= 20, _("An extension is 1 to 20 working days."))
+        user = api.user.get_current()
+        data = {
+            "days": days,
+            "approver": approver_name(user),
+            "approver_id": user.getId(),
+            "reason": reason,
+        }
+        notice_kind = "extension"
+    elif action == "fee_notice":
+        _require(state in ("registered", "processing"), _("Fees apply to open cases."))
+        _require(
+            not app.has_event("fee_notice_sent"),
+            _("A fee notice was already sent for this case."),
+        )
+        method = params.get("method")
+        bad_fee = _("Enter a valid fee method and quantity.")
+        quantity = _int_param(params, "quantity", 0, bad_fee)
+        previous = _int_param(params, "previous_items", 0, bad_fee)
+        try:
+            if method == "by_items":
+                fee = compute_fee(
+                    method, previous_items_this_month=previous, new_items=quantity
+                )
+            else:
+                fee = compute_fee(method, pages=quantity)
+        except (TypeError, ValueError):
+            raise ActionError(bad_fee) from None
+        _require(fee.amount > 0, _("The fee is 0 yuan: no fee notice is needed."))
+        delivery = _delivery(app, params)
+        data = {
+            "method": fee.method,
+            "quantity": fee.quantity,
+            "amount": fee.amount,
+            "breakdown": fee.breakdown,
+            "delivery": delivery,
+        }
+        payment_text = "按您收到本通知的日期计算的期限届满日"
+        if delivery in same_day_receipt_channels():
+            data["received_on"] = day.isoformat()
+            payment_deadline = get_site_calendar().add_working_days(
+                day, fee_payment_days()
+            )
+            data["payment_deadline"] = payment_deadline.isoformat()
+            payment_text = _cn(payment_deadline)
+        notice_kind = "fee"
+        notice_values = {
+            "fee_amount": fee.amount,
+            "fee_breakdown": fee.breakdown,
+            "payment_deadline": payment_text,
+        }
+    elif action == "fee_paid":
+        _require(
+            app.has_event("fee_notice_sent") and not app.has_event("fee_paid"),
+            _("There is no unpaid fee notice."),
+        )
+    elif action in ("reply", "reply_on_the_spot"):
+        outcome = params.get("outcome")
+        try:
+            application_outcome(outcome)
+        except LookupError:
+            raise ActionError(_("Choose the outcome of the reply.")) from None
+        if state == "awaiting_correction":
+            _require(
+                outcome == "no_correction",
+                _("While a correction is awaited the only reply is 'no correction'."),
+            )
+        basis = closure_basis(app, outcome, day)
+        reasons = (params.get("reasons") or "").strip()
+        _require(
+            reasons or basis or outcome == "granted",
+            _("Give the reasons of the reply."),
+        )
+        data = {"outcome": outcome}
+        if basis:
+            data["legal_basis"] = basis
+        if action == "reply_on_the_spot":
+            _require(
+                day == app.received_date and state == "registered",
+                _("A reply on the spot is given on the day of receipt."),
+            )
+            data["on_the_spot"] = True
+        notice_kind = "reply"
+        notice_values = {
+            "reasons": "\n".join(part for part in (basis, reasons) if part)
+        }
+
+    event = {"type": engine_type, "date": day, **data}
+    if engine_type in EVENT_TYPES:
+        _check_history(app, event)
+    if action == "extend":
+        result = compute(app, today=day, extra_events=[event])
+        notice_values = {
+            "extension_days": data["days"],
+            "new_deadline": f"{result.reply_deadline:%Y年%-m月%-d日}",
+            "reasons": data["reason"],
+        }
+
+    stored = app.add_event(engine_type or action, day, actor, note=note, **data)
+    if outcome:
+        app.outcome = outcome
+    if notice_kind:
+        file_id = issue_notice(
+            app, notice_kind, day, actor, outcome=outcome, **notice_values
+        )
+        stored["data"]["notice"] = file_id
+        app._p_changed = True
+        if send_notice_mail(app, file_id):
+            stored["data"]["mailed"] = True
+    if transition:
+        _transition(app, transition)
+    app.reindexObject()
+    return stored
+
+
+def consultation_rows(app, today=None):
+    """Each consultation of a case with its answer window and overdue flag."""
+    today = today or site_today()
+    rows, open_ = [], []
+    for event in app.get_events():
+        if event["type"] == "consultation_started":
+            window_end = consultation_window_end(
+                {"date": event["date"], **event["data"]}
+            )
+            row = {
+                "party": event["data"].get("party", ""),
+                "basis": "第三十四条"
+                if event["data"].get("basis") == "agency"
+                else "第三十二条",
+                "sent": event["date"].isoformat(),
+                "window_end": window_end.isoformat(),
+                "ended": "",
+                "answer": "",
+                "decision": "",
+                "overdue": False,
+            }
+            rows.append(row)
+            open_.append((row, window_end))
+        elif event["type"] == "consultation_ended" and open_:
+            party = event["data"].get("party", "")
+            match = next(
+                (item for item in open_ if item[0]["party"] == party), open_[0]
+            )
+            open_.remove(match)
+            match[0].update(
+                ended=event["date"].isoformat(),
+                answer="逾期未回复"
+                if event["data"].get("answer") == "silence"
+                else "已回复",
+                decision=event["data"].get("decision", ""),
+            )
+    for row, window_end in open_:
+        row["overdue"] = today > window_end
+    return rows
+
+
+def paused_due(app, today=None):
+    """{"due": ISO date or text, "overdue": bool} of a paused case.
+
+    Awaiting correction: the end of the correction period (unknown until the
+    applicant's receipt of the notice is recorded). Consulting: the end of
+    the earliest open consultation window.
+    """
+    today = today or site_today()
+    state = api.content.get_state(app)
+    if state == "awaiting_correction":
+        end = correction_period_end(app)
+        if end is None:
+            return {"due": "待登记补正告知书送达日", "overdue": False}
+        return {"due": end.isoformat(), "overdue": today > end}
+    if state == "consulting":
+        open_rows = [row for row in consultation_rows(app, today) if not row["ended"]]
+        if open_rows:
+            row = min(open_rows, key=lambda row: row["window_end"])
+            return {"due": row["window_end"], "overdue": row["overdue"]}
+    return {"due": "", "overdue": False}
+
+
+def on_the_spot_statistics(container, year):
+    """{"replied": n, "on_the_spot": m}: replies of ``year`` and how many of
+    them were given on the spot (当场答复, art. 33(1))."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="DisclosureApplication",
+        path="/".join(container.getPhysicalPath()),
+        replied_date={"query": [f"{year}-01-01", f"{year}-12-31"], "range": "min:max"},
+    )
+    on_the_spot = 0
+    for brain in brains:
+        event = brain._unrestrictedGetObject().last_event("replied")
+        if event and event["data"].get("on_the_spot"):
+            on_the_spot += 1
+    return {"replied": len(brains), "on_the_spot": on_the_spot}
+
+
+# Cases ready to close --------------------------------------------------------
+
+
+def cases_ready_to_close(container=None, today=None):
+    """[(case, outcome, basis)] of open cases a checked closure is lawful for.
+
+    Nothing is closed here: an officer confirms each closure on the case.
+    """
+    today = today or site_today()
+    catalog = api.portal.get_tool("portal_catalog")
+    base = {"portal_type": "DisclosureApplication"}
+    if container is not None:
+        base["path"] = "/".join(container.getPhysicalPath())
+    brains = list(
+        catalog.unrestrictedSearchResults(review_state="awaiting_correction", **base)
+    ) + list(
+        catalog.unrestrictedSearchResults(
+            review_state=["registered", "processing", "consulting"],
+            fee_pending=True,
+            **base,
+        )
+    )
+    found = []
+    for brain in brains:
+        app = brain._unrestrictedGetObject()
+        for outcome, basis in ready_to_close(app, today):
+            found.append((app, outcome, basis))
+    return found
+
+
+def protect_case_file(obj, event):
+    """Evidence added inside a case: View only for holders of the applicant data."""
+    parent = getattr(obj, "__parent__", None)
+    if IDisclosureApplication.providedBy(obj) or not IDisclosureApplication.providedBy(
+        parent
+    ):
+        return
+    roles = ["DisclosureOfficer", "Manager"]
+    for permission in ("View", "Access contents information"):
+        obj.manage_permission(permission, roles=roles, acquire=False)
+
+
+# Public status lookup ----------------------------------------------------------
+
+NOT_FOUND_MESSAGE = "未找到与该查询码和手机号后四位相符的申请，请核对后重试。"
+
+
+def find_case(code, tail):
+    """The case opened by (tracking code, phone tail), or None.
+
+    Unknown code and wrong tail take the same path and give the same None.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    digest = tracking_code_hash(code) or "-"
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="DisclosureApplication", tracking_code_hash=digest
+    )
+    for brain in brains:
+        app = brain._unrestrictedGetObject()
+        if app.matches(code, tail):
+            return app
+    return None
+
+
+def public_status(app, code, tail):
+    """What the applicant may see: state, dates, outcome, notices (no names)."""
+    state = api.content.get_state(app)
+    result, error = safe_compute(app)
+    portal_url = api.portal.get().absolute_url()
+    notices = []
+    for entry in app.stored_files("notice"):
+        query = urlencode({"code": code, "phone_tail": tail, "id": entry["id"]})
+        notices.append(
+            {
+                "id": entry["id"],
+                "title": entry["title"],
+                "date": entry["date"].isoformat(),
+                "url": f"{portal_url}/@@application-notice?{query}",
+            }
+        )
+    outcome = None
+    if app.outcome:
+        outcome = {
+            "token": app.outcome,
+            "title": application_outcome(app.outcome)["title"],
+        }
+    return {
+        "state": state,
+        "state_title": STATE_TITLES.get(state, state),
+        "agency": app.__parent__.Title(),
+        "received_date": app.received_date.isoformat(),
+        "reply_deadline": (
+            result.reply_deadline.isoformat()
+            if result is not None and result.reply_deadline and state in OPEN_STATES
+            else None
+        ),
+        "paused": bool(result and result.paused and state in OPEN_STATES),
+        "outcome": outcome,
+        "notices": notices,
+        "deadline_error": bool(error),
+    }
