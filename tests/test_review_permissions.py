@@ -156,7 +156,8 @@ def test_matrix(users, role, state, op, expected):
 
 def test_matrix_covers_every_transition(portal):
     wf = api.portal.get_tool("portal_workflow")["disclosure_review_workflow"]
-    # "pass" stands for the three review steps; retract_on_edit is TestEditInReview's.
+    # "pass" stands for the three review steps; retract_on_edit and
+    # withdraw_on_change (the integrity rule) are test_integrity.py's.
     assert set(wf.transitions.objectIds()) == {
         "submit",
         "pass_department_review",
@@ -166,5 +167,6 @@ def test_matrix_covers_every_transition(portal):
         "withdraw",
         "revise",
         "retract_on_edit",
+        "withdraw_on_change",
     }
     assert set(wf.states.objectIds()) == set(STATES)

@@ -431,16 +431,19 @@ class DisclosureApplication(Container):
 
     # -- stored files (identity proofs and notices, not catalogued) -------------
 
-    def _file_list(self, name):
+    def _file_list(self, name, create=False):
+        """The stored list; readers get an empty tuple rather than a write on GET."""
         files = self.__dict__.get(name)
         if files is None:
+            if not create:
+                return ()
             files = PersistentList()
             setattr(self, name, files)
         return files
 
     def add_stored_file(self, kind, data, filename, content_type, **info):
         """Keep a blob on the case; returns its id (``n1``, ``n2`` …)."""
-        files = self._file_list("_stored_files")
+        files = self._file_list("_stored_files", create=True)
         file_id = f"f{len(files) + 1}"
         blob = NamedBlobFile(data=data, filename=filename, contentType=content_type)
         files.append({"id": file_id, "kind": kind, "file": blob, **info})

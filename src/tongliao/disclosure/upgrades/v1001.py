@@ -1,4 +1,5 @@
-"""1000 → 1001: every write path reviewed (先审查、后公开).
+"""1000 → 1001: every write path reviewed (先审查、后公开); applications' new
+permission (approve extension) and settings (notice receipt, duplicate window).
 
 New workflows for agencies and structure, the review workflow's new permissions
 and ``withdraw_on_change``, guards that no longer use a browser view, agencies
@@ -16,7 +17,9 @@ from zope.interface import alsoProvides
 
 
 def upgrade(context):
-    reload_profile_steps(context, "rolemap", "workflow", "typeinfo")
+    reload_profile_steps(
+        context, "rolemap", "workflow", "typeinfo", "plone.app.registry"
+    )
     catalog = api.portal.get_tool("portal_catalog")
     for agency in catalog.unrestrictedSearchResults(portal_type="DisclosureAgency"):
         path = agency.getPath()
