@@ -1,7 +1,7 @@
 """Small helpers shared by the functional tests."""
 
 from plone import api
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.staging import review_to
 
 import re
 

@@ -8,7 +8,7 @@ withdraw) as staff do.
 
 from datetime import date
 from plone import api
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.staging import review_to
 
 
 CODE_A = "1115050001147000MT"

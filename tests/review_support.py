@@ -97,7 +97,7 @@ def submit(obj, userid="editor"):
 
 def publish(obj, reviewers=("dept", "secrecy", "approver"), submitter="editor"):
     """Take ``obj`` through the three steps with records."""
-    from tongliao.disclosure.workflow.review import perform
+    from tongliao.disclosure.review.workflow import perform
 
     submit(obj, submitter)
     for userid in reviewers:

@@ -5,7 +5,7 @@ from .report_support import all_manual_zero
 from .report_support import build_report_site
 from plone import api
 from tongliao.disclosure.reports import report as reports
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.staging import review_to
 
 import pytest
 import transaction

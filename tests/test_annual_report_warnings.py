@@ -6,8 +6,8 @@ from .report_support import build_report_site
 from datetime import date
 from plone import api
 from tongliao.disclosure.reports import warnings as report_warnings
+from tongliao.disclosure.review.staging import review_to
 from tongliao.disclosure.warnings import collect_warnings
-from tongliao.disclosure.workflow.staging import review_to
 
 import pytest
 

@@ -9,8 +9,8 @@ from io import BytesIO
 from openpyxl import load_workbook
 from plone import api
 from tongliao.disclosure.reports import report as reports
-from tongliao.disclosure.workflow.review import ReviewError
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.staging import review_to
+from tongliao.disclosure.review.workflow import ReviewError
 
 import pytest
 

@@ -10,8 +10,8 @@ from tests.directory_helpers import demo_records
 from tongliao.disclosure.directory import guide as guide_module
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.compliance import check_directory
+from tongliao.disclosure.review.staging import review_to
 from tongliao.disclosure.warnings import collect_warnings
-from tongliao.disclosure.workflow.staging import review_to
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.i18n import translate

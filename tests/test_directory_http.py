@@ -11,7 +11,7 @@ from tests.directory_helpers import make_xlsx
 from tests.helpers import authenticator
 from tongliao.disclosure.directory import guide as guide_module
 from tongliao.disclosure.directory import spreadsheet
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.staging import review_to
 
 import pytest
 import transaction

@@ -7,7 +7,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
 from tongliao.disclosure.index_numbers import COUNTER_KEY
 from tongliao.disclosure.index_numbers import format_index_number
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.staging import review_to
 from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
 

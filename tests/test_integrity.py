@@ -15,11 +15,11 @@ from tests.review_support import make_users
 from tests.review_support import PASSWORD
 from tests.review_support import publish
 from tests.review_support import submit
-from tongliao.disclosure.workflow.integrity import governing_item
-from tongliao.disclosure.workflow.records import get_records
-from tongliao.disclosure.workflow.review import perform
-from tongliao.disclosure.workflow.review import ReviewError
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.integrity import governing_item
+from tongliao.disclosure.review.records import get_records
+from tongliao.disclosure.review.staging import review_to
+from tongliao.disclosure.review.workflow import perform
+from tongliao.disclosure.review.workflow import ReviewError
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds

@@ -6,7 +6,7 @@ from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.staging import review_to
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds

@@ -23,8 +23,8 @@ from tests.review_support import make_users
 from tests.review_support import PASSWORD
 from tests.review_support import publish
 from tests.review_support import submit
-from tongliao.disclosure.workflow.review import perform
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.staging import review_to
+from tongliao.disclosure.review.workflow import perform
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds

@@ -136,7 +136,7 @@ def test_three_users_take_it_to_published_over_http(doc, rest):
 def test_plain_workflow_refuses_review_transitions(doc, rest, transition):
     submit(doc)
     with api.env.adopt_user(username="dept"):
-        from tongliao.disclosure.workflow.review import perform
+        from tongliao.disclosure.review.workflow import perform
 
         if transition in ("pass_secrecy_review", "approve"):
             perform(doc, "pass")

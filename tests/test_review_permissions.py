@@ -15,8 +15,8 @@ from tests.review_support import make_test_type
 from tests.review_support import make_users
 from tests.review_support import publish
 from tests.review_support import submit
-from tongliao.disclosure.workflow.review import perform
-from tongliao.disclosure.workflow.review import ReviewError
+from tongliao.disclosure.review.workflow import perform
+from tongliao.disclosure.review.workflow import ReviewError
 
 import pytest
 

@@ -8,10 +8,10 @@ from tests.review_support import make_test_type
 from tests.review_support import make_users
 from tests.review_support import publish
 from tests.review_support import submit
-from tongliao.disclosure.workflow.records import append_record
-from tongliao.disclosure.workflow.records import get_records
-from tongliao.disclosure.workflow.review import perform
-from tongliao.disclosure.workflow.review import ReviewError
+from tongliao.disclosure.review.records import append_record
+from tongliao.disclosure.review.records import get_records
+from tongliao.disclosure.review.workflow import perform
+from tongliao.disclosure.review.workflow import ReviewError
 from zope.event import notify
 from zope.i18n import translate
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -299,7 +299,7 @@ class TestRecords:
 
 
 def test_staging_takes_the_real_steps(setup):
-    from tongliao.disclosure.workflow.staging import review_to
+    from tongliao.disclosure.review.staging import review_to
 
     obj = create_item(setup)
     review_to(obj, "published")

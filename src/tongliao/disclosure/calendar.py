@@ -5,8 +5,8 @@ overrides staff enter in the control panel apply everywhere at once.
 """
 
 from plone import api
+from tongliao.disclosure.chinatime import today_in_china
 from tongliao.disclosure.deadlines import cached_calendar
-from tongliao.disclosure.validators import today_in_china
 
 
 OVERRIDES_RECORD = "tongliao.disclosure.calendar_overrides"

@@ -22,7 +22,7 @@ from functools import cache
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
 from Products.CMFCore.utils import _getAuthenticatedUser
-from tongliao.disclosure.validators import CHINA_TZ
+from tongliao.disclosure.chinatime import CHINA_TZ
 from tongliao.disclosure.validators import DOCUMENT_NUMBER_RE
 from tongliao.disclosure.validators import normalize_document_number
 from tongliao.disclosure.validators import ORDER_NUMBER_RE

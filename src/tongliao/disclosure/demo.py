@@ -11,9 +11,12 @@ from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from tongliao.disclosure import logger
+from tongliao.disclosure.browser.home import set_home_as_default
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.directory import spreadsheet
+from tongliao.disclosure.directory.guide import ensure_guide
 from tongliao.disclosure.interfaces import IReviewable
-from tongliao.disclosure.workflow.staging import review_to
+from tongliao.disclosure.review.staging import review_to
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -103,8 +106,6 @@ def _link_fulfilment(document):
     """Relate a draft document to the directory items it fulfils (FULFILMENT)."""
     if document.directory_items or api.content.get_state(document) != "draft":
         return
-    from tongliao.disclosure.directory import spreadsheet
-
     items = spreadsheet.agency_items(document.__parent__)
     codes = FULFILMENT.get(document.getId(), ())
     if codes and all(code in items for code in codes):
@@ -219,9 +220,6 @@ def load_demo_directory():
 def create_directory_and_guide(portal):
     """The demo agency's standard directory (imported through the importer, all
     published) and its published guide."""
-    from tongliao.disclosure.directory import spreadsheet
-    from tongliao.disclosure.directory.guide import ensure_guide
-
     agency = portal[DEMO_AGENCY_ID]
     parsed = spreadsheet.parse_records(load_demo_directory())
     if parsed.errors:
@@ -240,6 +238,4 @@ def create_directory_and_guide(portal):
 
 def set_front_page(portal):
     """The platform's front page as the site's default view."""
-    from tongliao.disclosure.browser.home import set_home_as_default
-
     set_home_as_default(portal)

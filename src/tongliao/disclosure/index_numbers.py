@@ -16,6 +16,8 @@ from DateTime import DateTime
 from persistent import Persistent
 from plone import api
 from tongliao.disclosure import logger
+from tongliao.disclosure.chinatime import today_in_china
+from tongliao.disclosure.content.agency import find_agency
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -69,8 +71,6 @@ def index_year(document, published=None):
     effective = document.effective_date
     if effective is not None:
         return effective.year()
-    from tongliao.disclosure.validators import today_in_china
-
     return today_in_china().year
 
 
@@ -82,8 +82,6 @@ def assign_index_number(document, published=None):
     """
     if getattr(document, "index_number", ""):
         return document.index_number
-    from tongliao.disclosure.content.policy_document import find_agency
-
     agency = find_agency(document)
     if agency is None or not agency.credit_code:
         logger.warning(

@@ -2,6 +2,7 @@
 
 from datetime import date
 from tongliao.disclosure import _
+from tongliao.disclosure.deadlines import parse_calendar_lines
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid
@@ -24,8 +25,6 @@ def _month_day(value):
 
 def _calendar_lines(lines):
     """Accept only override lines the deadline engine can parse."""
-    from tongliao.disclosure.deadlines import parse_calendar_lines
-
     try:
         parse_calendar_lines(lines or [])
     except ValueError as error:

@@ -102,10 +102,3 @@ def ensure_sections(agency):
 
 def on_agency_added(agency, event):
     ensure_sections(agency)
-
-
-def section_agency(section):
-    """The agency holding ``section``."""
-    from tongliao.disclosure.content.policy_document import find_agency
-
-    return find_agency(section)

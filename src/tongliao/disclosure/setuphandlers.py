@@ -3,6 +3,8 @@
 from plone import api
 from Products.CMFPlone.interfaces import INonInstallable
 from tongliao.disclosure import logger
+from tongliao.disclosure.demo import create_demo_content
+from tongliao.disclosure.sections import ensure_sections
 from zope.interface import implementer
 
 
@@ -46,8 +48,6 @@ def ensure_staff_groups():
 
 def ensure_agency_sections():
     """Agencies created before the sections existed get them (idempotent)."""
-    from tongliao.disclosure.sections import ensure_sections
-
     for brain in api.content.find(portal_type="DisclosureAgency"):
         ensure_sections(brain.getObject())
 
@@ -65,6 +65,4 @@ def uninstall(context):
 
 def install_demo(context):
     """Create the demo content (idempotent: existing items are left alone)."""
-    from tongliao.disclosure.demo import create_demo_content
-
     create_demo_content(api.portal.get())

@@ -13,17 +13,14 @@ for ``constraint=`` on zope.schema fields: they return True, skip empty values
 
 from datetime import date
 from datetime import datetime
-from datetime import timedelta
-from datetime import timezone
 from tongliao.disclosure import _
+from tongliao.disclosure.chinatime import CHINA_TZ
+from tongliao.disclosure.chinatime import today_in_china
 from zope.i18nmessageid import Message
 from zope.interface import Invalid
 
 import re
 
-
-# China has one time zone and no daylight saving time.
-CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 EXAMPLE_DOCUMENT_NUMBER = "通政公办字〔2021〕1号"
 EXAMPLE_ORDER_NUMBER = "国务院令第711号"
@@ -162,11 +159,6 @@ PROVINCE_CODES = frozenset(
 
 _WHITESPACE_RE = re.compile(r"\s+")
 _MOBILE_RE = re.compile(r"^(?:\+?86)?(1\d{10})$")
-
-
-def today_in_china():
-    """Return the current date in China, whatever the server's time zone."""
-    return datetime.now(CHINA_TZ).date()
 
 
 def _invalid(message, **mapping):

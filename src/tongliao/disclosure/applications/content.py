@@ -18,6 +18,7 @@ from stdnum import exceptions as stdnum_exceptions
 from stdnum.cn import ric
 from stdnum.cn import uscc
 from tongliao.disclosure import _
+from tongliao.disclosure.chinatime import today_in_china
 from tongliao.disclosure.deadlines import EVENT_TYPES
 from tongliao.disclosure.validators import check_resident_id
 from tongliao.disclosure.validators import MSG_RESIDENT_ID_CHECK
@@ -25,7 +26,6 @@ from tongliao.disclosure.validators import MSG_RESIDENT_ID_REGION
 from tongliao.disclosure.validators import MSG_USCC_CHECK
 from tongliao.disclosure.validators import MSG_USCC_LENGTH
 from tongliao.disclosure.validators import resident_id_check_char
-from tongliao.disclosure.validators import today_in_china
 from zope import schema
 from zope.i18nmessageid import Message
 from zope.interface import implementer

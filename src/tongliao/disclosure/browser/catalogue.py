@@ -14,7 +14,7 @@ from tongliao.disclosure import catalogue
 from tongliao.disclosure.browser.views import chinese_date
 from tongliao.disclosure.catalogue import CatalogueQuery
 from tongliao.disclosure.catalogue import InvalidParameter
-from tongliao.disclosure.validators import CHINA_TZ
+from tongliao.disclosure.chinatime import CHINA_TZ
 from xml.sax.saxutils import escape
 from zope.i18n import translate
 

@@ -9,8 +9,8 @@ from tongliao.disclosure import _
 from tongliao.disclosure.browser.views import _Base
 from tongliao.disclosure.browser.views import chinese_date
 from tongliao.disclosure.browser.views import term_title
+from tongliao.disclosure.content.agency import find_agency
 from tongliao.disclosure.content.guide import GUIDE_SECTIONS
-from tongliao.disclosure.content.policy_document import find_agency
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.compliance import check_directory
 from tongliao.disclosure.relations import back_references

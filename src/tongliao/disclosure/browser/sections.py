@@ -6,7 +6,7 @@ from tongliao.disclosure.browser.views import _Base
 from tongliao.disclosure.browser.views import chinese_date
 from tongliao.disclosure.browser.views import DisclosureAgencyView
 from tongliao.disclosure.catalogue import CatalogueQuery
-from tongliao.disclosure.content.policy_document import find_agency
+from tongliao.disclosure.content.agency import find_agency
 from tongliao.disclosure.sections import SECTION_BY_KIND
 from tongliao.disclosure.sections import SECTION_TYPE
 from zope.component import queryMultiAdapter

@@ -3,6 +3,7 @@
 from AccessControl import getSecurityManager
 from plone import api
 from Products.Five.browser import BrowserView
+from tongliao.disclosure.content.agency import find_agency
 from tongliao.disclosure.lag import interpretation_lag
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.relations import forward_references
@@ -53,8 +54,6 @@ class _Base(BrowserView):
 
     def catalogue_url(self):
         """The catalogue of the enclosing agency, else of the site."""
-        from tongliao.disclosure.content.policy_document import find_agency
-
         agency = find_agency(self.context)
         base = agency if agency is not None else api.portal.get()
         return f"{base.absolute_url()}/@@disclosure-catalog"

@@ -1,5 +1,7 @@
 """DisclosureAgency (公开主体): an agency and its whole disclosure area."""
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from tongliao.disclosure import _
@@ -60,3 +62,13 @@ class DisclosureAgency(Container):
     """A disclosure agency (公开主体)."""
 
     agency_kind = "department"
+
+
+def find_agency(context):
+    """The nearest DisclosureAgency at or above ``context``, or None."""
+    obj = aq_inner(context)
+    while obj is not None:
+        if IDisclosureAgency.providedBy(obj):
+            return obj
+        obj = aq_parent(obj)
+    return None

@@ -10,6 +10,7 @@ from plone.app.textfield import RichText
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from tongliao.disclosure import _
+from tongliao.disclosure.content.agency import find_agency
 from tongliao.disclosure.reports.layout import T4_BLOCKS
 from tongliao.disclosure.reports.layout import T4_COLUMNS
 from zope import schema
@@ -180,8 +181,6 @@ class AnnualReport(Item):
     year = None
 
     def Title(self):
-        from tongliao.disclosure.content.policy_document import find_agency
-
         agency = find_agency(self.__parent__) if self.__parent__ is not None else None
         prefix = agency.Title() if agency is not None else ""
         if self.year:

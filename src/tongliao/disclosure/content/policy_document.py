@@ -1,7 +1,5 @@
 """PolicyDocument (政策文件/公文): a 公文 published with the catalogue metadata."""
 
-from Acquisition import aq_inner
-from Acquisition import aq_parent
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.contentbrowser import ContentBrowserFieldWidget
 from plone.autoform import directives
@@ -10,6 +8,7 @@ from plone.supermodel import model
 from tongliao.disclosure import _
 from tongliao.disclosure import validators
 from tongliao.disclosure.content import constraints
+from tongliao.disclosure.content.agency import find_agency
 from tongliao.disclosure.content.constraints import RuleViolation
 from tongliao.disclosure.vocabularies import DISCLOSURE_ATTRIBUTES
 from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
@@ -62,16 +61,6 @@ def default_issuing_agency(context):
     """The title of the enclosing agency (the usual issuing organ)."""
     agency = find_agency(context)
     return agency.Title() if agency is not None else None
-
-
-def find_agency(context):
-    """The nearest DisclosureAgency at or above ``context``, or None."""
-    obj = aq_inner(context)
-    while obj is not None:
-        if getattr(obj, "portal_type", None) == "DisclosureAgency":
-            return obj
-        obj = aq_parent(obj)
-    return None
 
 
 class IPolicyDocument(model.Schema):

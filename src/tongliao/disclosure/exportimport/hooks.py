@@ -6,8 +6,8 @@ Other features add their own step to ``EXPORT_STEPS`` / ``IMPORT_STEPS``.
 from collective.exportimport.export_content import ExportContent as BaseExport
 from collective.exportimport.import_content import ImportContent as BaseImport
 from tongliao.disclosure.interfaces import IReviewable
-from tongliao.disclosure.workflow.records import get_records
-from tongliao.disclosure.workflow.records import restore_records
+from tongliao.disclosure.review.records import get_records
+from tongliao.disclosure.review.records import restore_records
 
 
 REVIEW_RECORDS_KEY = "tongliao_review_records"

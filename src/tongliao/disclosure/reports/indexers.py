@@ -5,6 +5,7 @@ other objects, so nothing acquires a parent's attribute into the index.
 """
 
 from plone.indexer import indexer
+from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.content.agency import IDisclosureAgency
 from tongliao.disclosure.content.annual_report import IAnnualReport
 from tongliao.disclosure.content.policy_document import IPolicyDocument
@@ -61,17 +62,10 @@ def agency_kind(obj):
     return getattr(obj.aq_base, "agency_kind", None) or "department"
 
 
+@indexer(IDisclosureApplication)
 def closed_date(obj):
     """ISO date of the reply or the withdrawal of an application; None while open."""
     for event in reversed(obj.get_events()):
         if event["type"] in ("replied", "withdrawn"):
             return event["date"].isoformat()
     return None
-
-
-try:  # DisclosureApplication comes with the applications branch
-    from tongliao.disclosure.applications.content import IDisclosureApplication
-except ImportError:  # pragma: no cover - before that branch lands
-    IDisclosureApplication = None
-else:
-    closed_date = indexer(IDisclosureApplication)(closed_date)

@@ -20,8 +20,8 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from tongliao.disclosure import _
+from tongliao.disclosure.content.agency import find_agency
 from tongliao.disclosure.content.annual_report import MANUAL_FIELDS
-from tongliao.disclosure.content.policy_document import find_agency
 from tongliao.disclosure.reports import checks
 from tongliao.disclosure.reports.compute import compute_tables
 from tongliao.disclosure.reports.compute import repeal_date_missing
@@ -50,10 +50,6 @@ def _actor():
     return user.getId() if user is not None else ""
 
 
-def report_agency(report):
-    return find_agency(report.__parent__)
-
-
 def is_frozen(report):
     return api.content.get_state(report, default=None) == PUBLISHED_STATE
 
@@ -77,7 +73,7 @@ def _log(report):
 
 
 def computed_cells(report, catalog=None):
-    return compute_tables(report_agency(report), report.year, catalog)
+    return compute_tables(find_agency(report), report.year, catalog)
 
 
 def overrides(report):
@@ -153,7 +149,7 @@ def reported_cells(report, computed=None):
 
 
 def previous_report_brain(report):
-    agency = report_agency(report)
+    agency = find_agency(report)
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
         portal_type="AnnualReport",
         path="/".join(agency.getPhysicalPath()),
@@ -170,7 +166,7 @@ def previous_cells(report):
         snapshot = frozen_snapshot(brain._unrestrictedGetObject())
         if snapshot is not None:
             return snapshot["reported"]
-    return compute_tables(report_agency(report), report.year - 1)
+    return compute_tables(find_agency(report), report.year - 1)
 
 
 def explanations(report):
@@ -203,7 +199,7 @@ def check_cells(cells, previous=None, missing_repeal_dates=0):
 
 def report_checks(report, reported=None):
     reported = reported if reported is not None else reported_cells(report)
-    missing = len(repeal_date_missing(report_agency(report)))
+    missing = len(repeal_date_missing(find_agency(report)))
     results = check_cells(reported, previous_cells(report), missing)
     notes = explanations(report)
     for result in results:

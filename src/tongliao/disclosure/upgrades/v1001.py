@@ -11,8 +11,8 @@ reviewed, which is the safe reading of 先审查、后公开 for content nobody 
 
 from plone import api
 from tongliao.disclosure.interfaces import IReviewable
+from tongliao.disclosure.review.placement import placed_for_review
 from tongliao.disclosure.upgrades import reload_profile_steps
-from tongliao.disclosure.workflow.placement import placed_for_review
 from zope.interface import alsoProvides
 
 

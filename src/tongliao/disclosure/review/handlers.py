@@ -2,9 +2,9 @@
 
 from Acquisition import aq_base
 from DateTime import DateTime
-from tongliao.disclosure.workflow.notify import notify_transition
-from tongliao.disclosure.workflow.review import review_state
-from tongliao.disclosure.workflow.review import WORKFLOW_ID
+from tongliao.disclosure.review.notify import notify_transition
+from tongliao.disclosure.review.workflow import review_state
+from tongliao.disclosure.review.workflow import WORKFLOW_ID
 
 
 def after_transition(obj, event):

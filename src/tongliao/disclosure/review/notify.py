@@ -5,8 +5,8 @@ from email.utils import formataddr
 from plone import api
 from tongliao.disclosure import _
 from tongliao.disclosure import logger
-from tongliao.disclosure.workflow.review import creators
-from tongliao.disclosure.workflow.review import submitter
+from tongliao.disclosure.review.workflow import creators
+from tongliao.disclosure.review.workflow import submitter
 from zope.i18n import translate
 
 import transaction

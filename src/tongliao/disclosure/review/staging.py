@@ -6,8 +6,8 @@ on first use (random passwords) and put into the staff groups.
 """
 
 from plone import api
-from tongliao.disclosure.workflow.review import perform
-from tongliao.disclosure.workflow.review import review_state
+from tongliao.disclosure.review.workflow import perform
+from tongliao.disclosure.review.workflow import review_state
 
 import secrets
 

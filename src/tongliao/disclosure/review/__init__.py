@@ -32,6 +32,6 @@ from AccessControl import ModuleSecurityInfo
 
 # The guard expressions import guard.allowed; restricted code imports a module only
 # when every package on its path is declared (nothing else is made public).
-for _name in ("tongliao", "tongliao.disclosure", "tongliao.disclosure.workflow"):
+for _name in ("tongliao", "tongliao.disclosure", "tongliao.disclosure.review"):
     ModuleSecurityInfo(_name)
-ModuleSecurityInfo("tongliao.disclosure.workflow.guard").declarePublic("allowed")
+ModuleSecurityInfo("tongliao.disclosure.review.guard").declarePublic("allowed")

@@ -14,11 +14,12 @@ from plone import api
 from plone.dexterity.utils import iterSchemata
 from Products.CMFCore.WorkflowCore import WorkflowException
 from tongliao.disclosure import _
-from tongliao.disclosure.workflow.records import append_record
-from tongliao.disclosure.workflow.records import CHECKLIST_KEYS
-from tongliao.disclosure.workflow.records import get_records
-from tongliao.disclosure.workflow.records import PASS_TRANSITION
-from tongliao.disclosure.workflow.records import STEP_OF_STATE
+from tongliao.disclosure.reports.report import report_blocking_problems
+from tongliao.disclosure.review.records import append_record
+from tongliao.disclosure.review.records import CHECKLIST_KEYS
+from tongliao.disclosure.review.records import get_records
+from tongliao.disclosure.review.records import PASS_TRANSITION
+from tongliao.disclosure.review.records import STEP_OF_STATE
 from zope.i18n import translate
 from zope.schema import getFieldNames
 
@@ -194,8 +195,6 @@ def check_rules(obj, transition, userid, opinion="", checklist=None, structural=
 
 def _annual_report_problems(obj):
     """An annual report is approved only when its checks pass or are explained."""
-    from tongliao.disclosure.reports.report import report_blocking_problems
-
     if getattr(aq_base(obj), "portal_type", None) != "AnnualReport":
         return []
     return list(report_blocking_problems(obj))

@@ -11,12 +11,12 @@ from plone.restapi.services import Service
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from Products.CMFCore.WorkflowCore import WorkflowException
 from tongliao.disclosure import _
-from tongliao.disclosure.workflow.records import get_records
-from tongliao.disclosure.workflow.review import available_steps
-from tongliao.disclosure.workflow.review import perform
-from tongliao.disclosure.workflow.review import review_state
-from tongliao.disclosure.workflow.review import ReviewError
-from tongliao.disclosure.workflow.review import TOKEN_TRANSITIONS
+from tongliao.disclosure.review.records import get_records
+from tongliao.disclosure.review.workflow import available_steps
+from tongliao.disclosure.review.workflow import perform
+from tongliao.disclosure.review.workflow import review_state
+from tongliao.disclosure.review.workflow import ReviewError
+from tongliao.disclosure.review.workflow import TOKEN_TRANSITIONS
 from zope.i18n import translate
 from zope.interface import alsoProvides
 

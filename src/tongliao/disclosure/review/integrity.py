@@ -29,11 +29,11 @@ from plone import api
 from plone.app.workflow.interfaces import ILocalrolesModifiedEvent
 from Products.CMFCore.interfaces import ISiteRoot
 from tongliao.disclosure import _
-from tongliao.disclosure.workflow.review import PENDING_STATES
-from tongliao.disclosure.workflow.review import return_to_draft
-from tongliao.disclosure.workflow.review import review_state
-from tongliao.disclosure.workflow.review import withdraw_after_change
-from tongliao.disclosure.workflow.review import WORKFLOW_ID
+from tongliao.disclosure.review.workflow import PENDING_STATES
+from tongliao.disclosure.review.workflow import return_to_draft
+from tongliao.disclosure.review.workflow import review_state
+from tongliao.disclosure.review.workflow import withdraw_after_change
+from tongliao.disclosure.review.workflow import WORKFLOW_ID
 from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
 from zope.i18n import translate
