@@ -205,3 +205,41 @@ def test_feed_published_only(site, browser_session):
     assert "通政公办字〔2021〕1号" in items[0].findtext("description")
     assert items[0].findtext("pubDate").startswith("Tue, 20 Jul 2021")
     assert SECRET not in response.content.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("通政办发(2021)5号", ["关于加强信访工作的意见"]),
+        ("通政办发[2021]5号", ["关于加强信访工作的意见"]),
+        ("通政办发（2021）5号", ["关于加强信访工作的意见"]),
+        ("通政办发【2021】5号", ["关于加强信访工作的意见"]),
+        ("通政办发〔２０２１〕５号", ["关于加强信访工作的意见"]),
+        ("信访工作", ["关于加强信访工作的意见"]),
+    ],
+)
+def test_search_understands_what_people_type(site, browser_session, typed, expected):
+    page = browser_session().get(
+        site.absolute_url() + "/@@disclosure-catalog", params={"q": typed}
+    )
+    assert page.status_code == 200
+    assert titles(page.text) == expected
+
+
+QUERY_SYNTAX = ['"', "'", "*", "?", "(", ")", "and", "or", "not", "NOT 通知",
+                "通知 AND", "(通知", '"通知', "\\", "[", "]", "a:b", "-", "+",
+                "通政办发(2021)", "％", "<script>"]  # fmt: skip
+
+
+@pytest.mark.parametrize("typed", QUERY_SYNTAX)
+@pytest.mark.parametrize(
+    "path",
+    ["/@@disclosure-catalog", "/@@disclosure-catalog.csv", "/@disclosure-catalog"],
+)
+def test_query_syntax_is_plain_text(
+    site, browser_session, request_factory, typed, path
+):
+    session = request_factory() if path.startswith("/@d") else browser_session()
+    response = session.get(site.absolute_url() + path, params={"q": typed})
+    assert response.status_code == 200, response.text[-2000:]
+    assert SECRET not in response.text

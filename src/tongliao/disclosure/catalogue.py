@@ -23,6 +23,7 @@ from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
 from Products.CMFCore.utils import _getAuthenticatedUser
 from tongliao.disclosure.chinatime import CHINA_TZ
+from tongliao.disclosure.validators import canonical_document_number
 from tongliao.disclosure.validators import DOCUMENT_NUMBER_RE
 from tongliao.disclosure.validators import normalize_document_number
 from tongliao.disclosure.validators import ORDER_NUMBER_RE
@@ -33,6 +34,7 @@ from tongliao.disclosure.vocabularies import VALIDITY
 from urllib.parse import urlencode
 
 import re
+import unicodedata
 
 
 UNINDEX_COST = 150
@@ -130,13 +132,34 @@ def text_criterion(q):
     """
     if not q:
         return {}
-    number = normalize_document_number(q)
+    number = canonical_document_number(q) or normalize_document_number(q)
     if DOCUMENT_NUMBER_RE.match(number) or ORDER_NUMBER_RE.match(number):
         return {"document_number": sorted({q, number})}
     compact = re.sub(r"\s+", "", q).upper()
     if INDEX_NUMBER_RE.match(compact):
         return {"index_number": compact}
-    return {"SearchableText": q}
+    words = plain_text_query(q)
+    return {"SearchableText": words} if words else {}
+
+
+# ZCTextIndex query syntax: what visitors type is text, never an operator. Only
+# letters, digits and CJK characters are searched (the index holds nothing else).
+_QUERY_SYNTAX_RE = re.compile(r"[^\w]|_")
+_OPERATORS = frozenset(("and", "or", "not", "near"))
+
+
+def plain_text_query(q):
+    """``q`` as plain words for ZCTextIndex: every other character becomes a
+    space, the words and/or/not/near are quoted so they are searched, not obeyed."""
+    text = _QUERY_SYNTAX_RE.sub(" ", normalize_search_text(q))
+    return " ".join(
+        f'"{word}"' if word.lower() in _OPERATORS else word for word in text.split()
+    )
+
+
+def normalize_search_text(value):
+    """Full-width letters, digits and spaces as ASCII (NFKC keeps CJK as it is)."""
+    return unicodedata.normalize("NFKC", value or "")
 
 
 def catalog_query(query, context, extra=None):

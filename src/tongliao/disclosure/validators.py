@@ -177,6 +177,22 @@ def normalize_document_number(value):
     return _strip_all_whitespace(value).translate(_DOCUMENT_NUMBER_TRANSLATION)
 
 
+def canonical_document_number(value):
+    """The 发文字号 a person meant, with 〔〕 whatever brackets they typed, or None.
+
+    ``通政办发(2021)30号``, ``通政办发[2021]30号``, ``通政办发（2021）30号`` and
+    ``通政办发〔2021〕30号`` all give ``通政办发〔2021〕30号``; text that is not a
+    document number gives None.
+    """
+    number = normalize_document_number(value or "")
+    match = _LOOSE_BRACKETED_RE.match(number)
+    if not match or not (match.group("close") and match.group("suffix")):
+        return None
+    code, year, seq = match.group("code", "year", "seq")
+    candidate = f"{code}〔{year}〕{seq.lstrip('0')}号"
+    return candidate if DOCUMENT_NUMBER_RE.match(candidate) else None
+
+
 def _suggest(code, year, seq, example=EXAMPLE_DOCUMENT_NUMBER):
     """The corrected number if its parts allow one, else the generic example."""
     seq = (seq or "").lstrip("0")
