@@ -54,17 +54,22 @@ def is_frozen(report):
     return api.content.get_state(report, default=None) == PUBLISHED_STATE
 
 
-def _mapping(report, name):
+def _mapping(report, name, create=False):
+    """The stored mapping; readers get an empty dict (no write on GET)."""
     value = report.__dict__.get(name)
     if value is None:
+        if not create:
+            return {}
         value = PersistentMapping()
         setattr(report, name, value)
     return value
 
 
-def _log(report):
+def _log(report, create=False):
     value = report.__dict__.get("_override_log")
     if value is None:
+        if not create:
+            return []
         value = report._override_log = PersistentList()
     return value
 
@@ -105,17 +110,17 @@ def set_override(report, cell, value, reason):
     if value < 0:
         raise ReportError(_("A count cannot be negative."))
     entry = {"value": value, "reason": reason, "user": _actor(), "time": _now()}
-    _mapping(report, "_overrides")[cell] = entry
-    _log(report).append({"cell": cell, "action": "set", **entry})
+    _mapping(report, "_overrides", create=True)[cell] = entry
+    _log(report, create=True).append({"cell": cell, "action": "set", **entry})
     return entry
 
 
 def remove_override(report, cell, reason=""):
     _refuse_if_frozen(report)
-    store = _mapping(report, "_overrides")
+    store = _mapping(report, "_overrides", create=True)
     if cell in store:
         del store[cell]
-        _log(report).append(
+        _log(report, create=True).append(
             {
                 "cell": cell,
                 "action": "removed",
@@ -178,7 +183,7 @@ def explanations(report):
 def explain_check(report, check_id, text):
     """Record why a failing check is accepted (empty text removes it)."""
     _refuse_if_frozen(report)
-    store = _mapping(report, "_explanations")
+    store = _mapping(report, "_explanations", create=True)
     text = (text or "").strip()
     if not text:
         store.pop(check_id, None)
