@@ -7,6 +7,7 @@ UTC; dates shown to people and "today" for legal deadlines are in this zone.
 from datetime import datetime
 from datetime import timedelta
 from datetime import timezone
+from datetime import UTC
 
 
 CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -15,3 +16,30 @@ CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 def today_in_china():
     """Return the current date in China, whatever the server's time zone."""
     return datetime.now(CHINA_TZ).date()
+
+
+def to_china(value):
+    """``value`` (datetime, Zope DateTime or ISO 8601 text) as China time, or None.
+
+    Naive datetimes are taken as UTC, the way this add-on stores them.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    elif hasattr(value, "asdatetime"):  # Zope DateTime
+        value = value.asdatetime()
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(CHINA_TZ)
+
+
+def datetime_text(value):
+    """The one way dates with times are shown: 2026年11月29日 09:05 (China time)."""
+    try:
+        moment = to_china(value)
+    except (TypeError, ValueError):
+        return str(value or "")
+    if moment is None:
+        return ""
+    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"

@@ -1,11 +1,11 @@
 """Staff pages of the review workflow: review panel, 公文公开审批单, 待我审核 queue."""
 
-from datetime import datetime
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from tongliao.disclosure import _
+from tongliao.disclosure.chinatime import datetime_text
 from tongliao.disclosure.interfaces import IReviewable
 from tongliao.disclosure.review.records import CHECKLIST_KEYS
 from tongliao.disclosure.review.records import get_records
@@ -16,11 +16,9 @@ from tongliao.disclosure.review.workflow import review_state
 from tongliao.disclosure.review.workflow import ReviewError
 from tongliao.disclosure.review.workflow import submitter
 from zExceptions import BadRequest
-from zoneinfo import ZoneInfo
 from zope.i18n import translate
 
 
-CHINA = ZoneInfo("Asia/Shanghai")
 
 STATE_TITLES = {
     "draft": _("Draft"),
@@ -65,10 +63,7 @@ STATES_OF_ROLE = {
 
 
 def local_time(iso):
-    try:
-        return datetime.fromisoformat(iso).astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return iso or ""
+    return datetime_text(iso)
 
 
 class ReviewBase(BrowserView):
@@ -226,7 +221,7 @@ class ReviewQueue(BrowserView):
                     context=self.request,
                 ),
                 "type": brain.portal_type,
-                "modified": brain.modified.strftime("%Y-%m-%d %H:%M"),
+                "modified": datetime_text(brain.modified),
             }
             for brain in rows[start : start + self.batch_size]
         ]
