@@ -1,8 +1,8 @@
 """One time zone and one format for every date with a time a person reads."""
 
+from DateTime import DateTime
 from datetime import datetime
 from datetime import UTC
-from DateTime import DateTime
 from tongliao.disclosure.chinatime import datetime_text
 
 import pytest

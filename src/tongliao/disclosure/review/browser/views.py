@@ -19,7 +19,6 @@ from zExceptions import BadRequest
 from zope.i18n import translate
 
 
-
 STATE_TITLES = {
     "draft": _("Draft"),
     "pending_department_review": _("Pending department review"),
