@@ -10,6 +10,7 @@ PORT ?= 8080
 HOST ?= 0.0.0.0
 ADMIN_PASSWORD ?= admin
 SITE_ID ?= tongliao
+SITE_STAMP := $(VENV)/.installed-site
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
@@ -21,14 +22,20 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python setup.py constraints.txt
+# The site needs the add-on only; the test tools (Playwright, ruff …) come with
+# the "test" extra, installed by make test.
+$(SITE_STAMP): $(BIN)/python setup.py constraints.txt
 	$(BIN)/pip install -q -c constraints.txt setuptools wheel
-	$(BIN)/pip install -c constraints.txt -e ".[test]"
+	$(BIN)/pip install -q -c constraints.txt -e .
+	touch $(SITE_STAMP)
+
+$(STAMP): $(SITE_STAMP)
+	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
 install: $(STAMP)
 
-instance: $(STAMP)
+instance: $(SITE_STAMP)
 	$(BIN)/python scripts/write_instance.py --port $(PORT) --host $(HOST)
 
 site: instance
