@@ -7,6 +7,7 @@ from plone.app.textfield.value import RichTextValue
 from tongliao.disclosure import _
 from tongliao.disclosure import logger
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.ids import free_id
 from tongliao.disclosure.warnings import IStaffWarnings
 from tongliao.disclosure.warnings import StaffWarning
 from zope.interface import implementer
@@ -92,9 +93,8 @@ def ensure_guide(agency):
         guide = api.content.create(
             container=agency,
             type="DisclosureGuide",
-            id=GUIDE_ID,
+            id=free_id(agency, GUIDE_ID),
             title=f"{name}政府信息公开指南",
-            safe_id=True,
             **fields,
         )
     logger.info(

@@ -18,6 +18,7 @@ from plone import api
 from tongliao.disclosure import _
 from tongliao.disclosure.content.directory import CODE_RE
 from tongliao.disclosure.content.directory import DIRECTORY_ID
+from tongliao.disclosure.ids import free_id
 from tongliao.disclosure.vocabularies import AUDIENCES
 from tongliao.disclosure.vocabularies import CHANNELS
 from tongliao.disclosure.vocabularies import DIRECTORY_LEVELS
@@ -474,9 +475,8 @@ def _category(directory, title):
     return api.content.create(
         container=directory,
         type="DirectoryCategory",
-        id=f"category-{position}",
+        id=free_id(directory, f"category-{position}"),
         title=title,
-        safe_id=True,
     )
 
 
@@ -497,9 +497,8 @@ def apply_plan(agency, plans):
                 api.content.create(
                     container=category,
                     type="DirectoryItem",
-                    id=plan.code.lower(),
+                    id=free_id(category, plan.code.lower()),
                     title=plan.values["level2_item"],
-                    safe_id=True,
                     **fields,
                 )
                 continue
