@@ -7,6 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8080
+SMTP_PORT ?= 8025
 HOST ?= 0.0.0.0
 ADMIN_PASSWORD ?= admin
 SITE_ID ?= tongliao
@@ -26,7 +27,7 @@ $(BIN)/python:
 # the "test" extra, installed by make test.
 $(SITE_STAMP): $(BIN)/python setup.py constraints.txt
 	$(BIN)/pip install -q -c constraints.txt setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -e .
+	$(BIN)/pip install -q -c constraints.txt -e ".[demo]"
 	touch $(SITE_STAMP)
 
 $(STAMP): $(SITE_STAMP)
@@ -38,15 +39,24 @@ install: $(STAMP)
 instance: $(SITE_STAMP)
 	$(BIN)/python scripts/write_instance.py --port $(PORT) --host $(HOST)
 
-site: instance
-	ADMIN_PASSWORD='$(ADMIN_PASSWORD)' SITE_ID='$(SITE_ID)' \
-	  $(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
+# The demo's mail goes to a local sink (aiosmtpd): one file per message in var/mail.
+MAIL_SINK = mkdir -p var/mail && \
+	$(BIN)/python -m aiosmtpd -n -l 127.0.0.1:$(SMTP_PORT) \
+	  -c aiosmtpd.handlers.Mailbox var/mail & sink=$$!; \
+	trap 'kill $$sink 2>/dev/null' EXIT INT TERM; sleep 1;
+CREATE_SITE = ADMIN_PASSWORD='$(ADMIN_PASSWORD)' SITE_ID='$(SITE_ID)' \
+	$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
 
-start: site
-	@echo "======================================================================"
-	@echo " 通辽市政务公开平台: http://localhost:$(PORT)/$(SITE_ID)"
-	@echo " Admin login: admin / $(ADMIN_PASSWORD)   (Zope root: http://localhost:$(PORT)/manage)"
-	@echo "======================================================================"
+site: instance
+	@$(MAIL_SINK) $(CREATE_SITE)
+
+start: instance
+	@$(MAIL_SINK) $(CREATE_SITE) && \
+	echo "======================================================================" && \
+	echo " 通辽市政务公开平台: http://localhost:$(PORT)/$(SITE_ID)" && \
+	echo " Admin login: admin / $(ADMIN_PASSWORD)   (Zope root: http://localhost:$(PORT)/manage)" && \
+	echo " Mail sent by the site: var/mail (local sink on port $(SMTP_PORT))" && \
+	echo "======================================================================" && \
 	$(BIN)/runwsgi instance/etc/zope.ini
 
 test: $(STAMP)

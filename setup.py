@@ -51,6 +51,8 @@ setup(
         "setuptools",
     ],
     extras_require={
+        # make start: a local SMTP sink for the demo site's mail.
+        "demo": ["aiosmtpd"],
         "test": [
             "plone.app.testing",
             "plone.testing",
