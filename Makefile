@@ -40,7 +40,7 @@ instance: $(SITE_STAMP)
 	$(BIN)/python scripts/write_instance.py --port $(PORT) --host $(HOST)
 
 # The demo's mail goes to a local sink (aiosmtpd): one file per message in var/mail.
-MAIL_SINK = mkdir -p var/mail/tmp var/mail/new var/mail/cur && \
+MAIL_SINK = mkdir -p var/mail/tmp var/mail/new var/mail/cur; \
 	$(BIN)/python -m aiosmtpd -n -l 127.0.0.1:$(SMTP_PORT) \
 	  -c aiosmtpd.handlers.Mailbox var/mail & sink=$$!; \
 	trap 'kill $$sink 2>/dev/null' EXIT INT TERM; sleep 1;
