@@ -117,6 +117,7 @@ def test_three_users_take_it_to_published_over_http(doc, rest):
             "transition": "withdraw",
             "needs_opinion": True,
             "needs_checklist": False,
+            "needs_confirmation": None,
             "allowed": True,
             "blocked_by": [],
         }

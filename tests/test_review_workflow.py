@@ -10,6 +10,7 @@ from tests.review_support import publish
 from tests.review_support import submit
 from tongliao.disclosure.review.records import append_record
 from tongliao.disclosure.review.records import get_records
+from tongliao.disclosure.review.workflow import available_steps
 from tongliao.disclosure.review.workflow import perform
 from tongliao.disclosure.review.workflow import ReviewError
 from zope.event import notify
@@ -310,3 +311,57 @@ def test_staging_takes_the_real_steps(setup):
     assert get_records(obj)[-1]["decision"] == "withdraw"
     with pytest.raises(ValueError):
         review_to(obj, "archived")
+
+
+class TestDuplicateDocumentNumber:
+    """A 发文字号 another document of the same 发文机关 has: warned, then confirmed."""
+
+    def _pair(self, portal):
+        make_users(portal)
+        first = create_item(
+            portal, title="第一份", document_number="通政办发〔2024〕7号",
+            issuing_agency="通辽市人民政府办公室",
+        )  # fmt: skip
+        publish(first)
+        second = create_item(
+            portal, title="第二份", document_number="通政办发〔2024〕7号",
+            issuing_agency="通辽市人民政府办公室",
+        )  # fmt: skip
+        submit(second)
+        for userid, checklist in (("dept", None), ("secrecy", CLEAR)):
+            with api.env.adopt_user(username=userid):
+                perform(second, "pass", "同意", checklist)
+        return first, second
+
+    def test_approval_needs_the_approvers_confirmation(self, portal):
+        _first, second = self._pair(portal)
+        with api.env.adopt_user(username="approver"):
+            with pytest.raises(ReviewError) as refused:
+                perform(second, "pass", "同意")
+            text = " ".join(refused.value.translated(portal.REQUEST))
+            assert "通政办发〔2024〕7号" in text and "《第一份》" in text
+            assert api.content.get_state(second) == "pending_approval"
+            steps = available_steps(second)
+            assert "《第一份》" in steps[0]["needs_confirmation"]
+            record = perform(second, "pass", "同意", confirm_duplicate=True)
+        assert api.content.get_state(second) == "published"
+        assert "《第一份》" in record["opinion"]
+
+    def test_other_agency_or_number_is_no_duplicate(self, portal):
+        from tongliao.disclosure.document_numbers import same_number_documents
+
+        first, second = self._pair(portal)
+        assert [b.getObject() for b in same_number_documents(second)] == [first]
+        second.issuing_agency = "通辽市财政局"
+        second.reindexObject()
+        assert same_number_documents(second) == []
+
+    def test_author_is_warned_at_save(self, portal):
+        from Products.statusmessages.interfaces import IStatusMessage
+
+        self._pair(portal)
+        messages = IStatusMessage(portal.REQUEST).show()
+        warnings = [m.message for m in messages if m.type == "warning"]
+        assert any(
+            "通政办发〔2024〕7号" in text and "《第一份》" in text for text in warnings
+        )

@@ -62,7 +62,11 @@ class ReviewPost(Service):
             return self._error(400, [_("The opinion must be text.")])
         try:
             record = perform(
-                self.context, data["action"], opinion, data.get("checklist")
+                self.context,
+                data["action"],
+                opinion,
+                data.get("checklist"),
+                confirm_duplicate=data.get("confirm_duplicate_number") is True,
             )
         except ReviewError as error:
             return self._error(error.status, error.messages)

@@ -14,12 +14,14 @@ from plone import api
 from plone.dexterity.utils import iterSchemata
 from Products.CMFCore.WorkflowCore import WorkflowException
 from tongliao.disclosure import _
+from tongliao.disclosure.document_numbers import duplicate_message
 from tongliao.disclosure.reports.report import report_blocking_problems
 from tongliao.disclosure.review.records import append_record
 from tongliao.disclosure.review.records import CHECKLIST_KEYS
 from tongliao.disclosure.review.records import get_records
 from tongliao.disclosure.review.records import PASS_TRANSITION
 from tongliao.disclosure.review.records import STEP_OF_STATE
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.schema import getFieldNames
 
@@ -137,11 +139,19 @@ def _four_eyes(obj, userid):
     return errors
 
 
-def check_rules(obj, transition, userid, opinion="", checklist=None, structural=False):
+def check_rules(
+    obj,
+    transition,
+    userid,
+    opinion="",
+    checklist=None,
+    structural=False,
+    confirm_duplicate=False,
+):
     """Messages of every rule ``transition`` breaks; empty when it may fire.
 
     ``structural=True`` skips what the actor still has to provide (opinion,
-    checklist): used to list the steps a user may take.
+    checklist, confirmations): used to list the steps a user may take.
     """
     errors = []
     state = review_state(obj)
@@ -184,6 +194,13 @@ def check_rules(obj, transition, userid, opinion="", checklist=None, structural=
             )
     if structural:
         return errors
+    if transition == "approve" and not confirm_duplicate:
+        duplicate = duplicate_message(obj)
+        if duplicate is not None:
+            errors.append(duplicate)
+            errors.append(
+                _("Confirm that the duplicate document number is correct to approve.")
+            )
     if transition in ("reject", "withdraw") and not opinion:
         errors.append(_("Give the reason in the opinion."))
     if transition == "pass_secrecy_review" or (
@@ -264,6 +281,11 @@ def available_steps(obj):
                 "transition": transition,
                 "needs_opinion": transition in ("reject", "withdraw"),
                 "needs_checklist": transition == "pass_secrecy_review",
+                "needs_confirmation": (
+                    translate(duplicate_message(obj), context=getRequest())
+                    if transition == "approve" and duplicate_message(obj)
+                    else None
+                ),
                 "allowed": not blocked,
                 "blocked_by": blocked,
             }
@@ -281,9 +303,11 @@ def _decision(transition):
     return "pass"
 
 
-def perform(obj, action, opinion="", checklist=None):
+def perform(obj, action, opinion="", checklist=None, confirm_duplicate=False):
     """Take the review step ``action`` on ``obj`` as the current user.
 
+    ``confirm_duplicate``: the approver confirms a 发文字号 that another document
+    of the same issuing agency also has (recorded in the opinion).
     Returns the stored record; raises ReviewError with translatable messages.
     """
     transition = transition_for(obj, action)
@@ -296,15 +320,34 @@ def perform(obj, action, opinion="", checklist=None):
     opinion = (opinion or "").strip()
     if checklist is not None and not isinstance(checklist, dict):
         raise ReviewError([_("Answer every question of the secrecy checklist.")])
-    errors = check_rules(obj, transition, userid, opinion, checklist)
+    errors = check_rules(
+        obj, transition, userid, opinion, checklist, confirm_duplicate=confirm_duplicate
+    )
     if errors:
         raise ReviewError(errors)
-    return _fire_with_record(obj, transition, user, opinion, checklist)
+    if transition == "approve" and confirm_duplicate:
+        duplicate = duplicate_message(obj)
+        if duplicate is not None:
+            note = translate(
+                _("Duplicate document number confirmed: ${message}",
+                  mapping={"message": translate(duplicate, context=getRequest())}),
+                context=getRequest(),
+            )  # fmt: skip
+            opinion = f"{opinion}（{note}）" if opinion else note
+    return _fire_with_record(
+        obj, transition, user, opinion, checklist, confirm_duplicate=confirm_duplicate
+    )
 
 
-def _fire_with_record(obj, transition, user, opinion, checklist):
+def _fire_with_record(
+    obj, transition, user, opinion, checklist, confirm_duplicate=False
+):
     from_state = review_state(obj)
-    data = {"opinion": opinion, "checklist": checklist}
+    data = {
+        "opinion": opinion,
+        "checklist": checklist,
+        "confirm_duplicate": confirm_duplicate,
+    }
     wftool = api.portal.get_tool("portal_workflow")
     with granted(obj, transition, data):
         try:

@@ -126,7 +126,13 @@ class ReviewPanel(ReviewBase):
                 key: answers.get(form.get(f"checklist.{key}")) for key in CHECKLIST_KEYS
             }
         try:
-            perform(self.context, action, form.get("opinion", ""), checklist)
+            perform(
+                self.context,
+                action,
+                form.get("opinion", ""),
+                checklist,
+                confirm_duplicate=bool(form.get("confirm_duplicate")),
+            )
         except ReviewError as error:
             self.errors = error.translated(self.request)
             self.request.response.setStatus(error.status)
