@@ -544,3 +544,18 @@ def test_edit_form_of_published_item_is_refused_to_the_author(site, http):
     transaction.begin()
     assert doc.Title() == "已发布表单"
     assert api.content.get_state(doc) == "published"
+
+
+def test_staff_log_page_names_people_for_managers_only(site, http, site_admin):
+    r = http("admin").patch(
+        "@groups/disclosure_officers", json={"users": {site_admin: True}}
+    )
+    assert r.status_code == 204
+    page = http("admin", api_=False).get("@@staff-log")
+    assert page.status_code == 200
+    assert "依申请公开办理员" in page.text and "加入分组" in page.text
+    assert "工作人员分组变更记录" in page.text
+    for user in (site_admin, "editor"):
+        denied = http(user, api_=False).get("@@staff-log", allow_redirects=False)
+        assert denied.status_code in (*DENIED, 302)
+        assert "加入分组" not in denied.text

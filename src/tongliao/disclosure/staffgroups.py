@@ -5,8 +5,8 @@ Membership of the groups that carry ``DepartmentReviewer``, ``SecrecyReviewer``,
 roles — needs the permission ``tongliao.disclosure: Manage staff groups``, which
 only Manager holds (a Site Administrator manages users but cannot make themselves
 a reviewer or read applicants' personal data). Every change is recorded (who,
-when, which group or role, which principal) in the site's staff log, shown on
-the staff dashboard and readable over ``@staff-log``.
+when, which group or role, which principal) in the site's staff log, shown to
+Managers on ``@@staff-log``.
 
 Every channel ends in PAS: group membership through the ``PrincipalAddedToGroup``
 and ``PrincipalRemovedFromGroup`` events of the group plugin; direct role

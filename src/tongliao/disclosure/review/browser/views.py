@@ -15,6 +15,7 @@ from tongliao.disclosure.review.workflow import review_round
 from tongliao.disclosure.review.workflow import review_state
 from tongliao.disclosure.review.workflow import ReviewError
 from tongliao.disclosure.review.workflow import submitter
+from tongliao.disclosure.staffgroups import staff_log
 from zExceptions import BadRequest
 from zope.i18n import translate
 
@@ -230,3 +231,44 @@ class ReviewQueue(BrowserView):
             }
             for brain in rows[start : start + self.batch_size]
         ]
+
+
+STAFF_LOG_ACTIONS = {
+    "added": _("added to the group"),
+    "removed": _("removed from the group"),
+    "role granted": _("role granted"),
+    "role revoked": _("role revoked"),
+}
+
+
+def principal_title(principal_id):
+    """A staff member's or group's full name, with the id only when there is none."""
+    user = api.user.get(userid=principal_id)
+    if user is not None:
+        return user.getProperty("fullname", "") or principal_id
+    group = api.group.get(groupname=principal_id)
+    if group is not None:
+        return group.getProperty("title", "") or principal_id
+    return principal_id
+
+
+class StaffLogView(BrowserView):
+    """@@staff-log: the recorded changes of the protected staff groups and roles."""
+
+    def rows(self):
+        t = lambda message: translate(message, context=self.request)  # noqa: E731
+        rows = []
+        for entry in reversed(staff_log(api.portal.get())):
+            target = entry["target"]
+            rows.append(
+                {
+                    "time": datetime_text(entry["time"]),
+                    "actor": principal_title(entry["actor"]),
+                    "action": t(
+                        STAFF_LOG_ACTIONS.get(entry["action"], entry["action"])
+                    ),
+                    "target": principal_title(target),
+                    "principal": principal_title(entry["principal"]),
+                }
+            )
+        return rows
