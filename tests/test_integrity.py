@@ -475,12 +475,21 @@ def test_upgrade_1001_reviews_plain_content_already_in_sections(portal):
             container=agency["zfxxgkzd"], type="Document", id="old", title="旧页面"
         )
     noLongerProvides(page, IReviewable)  # as on a site made before 1001
+    # The agency was published under Plone's default workflow.
+    agency.workflow_history = {
+        "simple_publication_workflow": (
+            {"review_state": "published", "action": "publish", "actor": "admin"},
+        )
+    }
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile("tongliao.disclosure:default", "1000")
     setup.upgradeProfile("tongliao.disclosure:default")
     assert setup.getLastVersionForProfile("tongliao.disclosure:default") == ("1001",)
     assert IReviewable.providedBy(page)
     assert api.content.get_state(page) == "draft"
+    assert api.content.get_state(agency) == "published"
+    granted = {r["name"] for r in agency.rolesOfPermission("View") if r["selected"]}
+    assert "Anonymous" in granted
     granted = {r["name"] for r in page.rolesOfPermission("View") if r["selected"]}
     assert "Anonymous" not in granted
 

@@ -4,11 +4,13 @@ permission (approve extension) and settings (notice receipt, duplicate window).
 New workflows for agencies and structure, the review workflow's new permissions
 and ``withdraw_on_change``, guards that no longer use a browser view, agencies
 that accept only this add-on's types, and the ``Manage staff groups`` permission.
-Plain content already placed in an agency's sections moves to the review
-workflow: it starts as a draft (hidden from the public) until it has been
-reviewed, which is the safe reading of 先审查、后公开 for content nobody reviewed.
+Agencies keep their public state (published stays published). Plain content
+already placed in an agency's sections moves to the review workflow: it starts as
+a draft (hidden from the public) until it has been reviewed, which is the safe
+reading of 先审查、后公开 for content nobody reviewed.
 """
 
+from DateTime import DateTime
 from plone import api
 from tongliao.disclosure.interfaces import IReviewable
 from tongliao.disclosure.review.placement import placed_for_review
@@ -16,18 +18,44 @@ from tongliao.disclosure.upgrades import reload_profile_steps
 from zope.interface import alsoProvides
 
 
+def _keep_agency_state(agency, wftool):
+    """An agency published under Plone's default workflow stays published."""
+    old = (getattr(agency, "workflow_history", None) or {}).get(
+        "simple_publication_workflow"
+    )
+    if not old or "disclosure_agency_workflow" in agency.workflow_history:
+        return
+    state = old[-1].get("review_state")
+    if state not in ("published", "private"):
+        state = "private"  # pending: not public before either
+    wftool.setStatusOf(
+        "disclosure_agency_workflow",
+        agency,
+        {
+            "action": None,
+            "actor": "upgrade 1001",
+            "comments": "simple_publication_workflow: "
+            + str(old[-1].get("review_state")),
+            "review_state": state,
+            "time": DateTime(),
+        },
+    )
+
+
 def upgrade(context):
     reload_profile_steps(
         context, "rolemap", "workflow", "typeinfo", "plone.app.registry"
     )
     catalog = api.portal.get_tool("portal_catalog")
+    wftool = api.portal.get_tool("portal_workflow")
     for agency in catalog.unrestrictedSearchResults(portal_type="DisclosureAgency"):
+        _keep_agency_state(agency._unrestrictedGetObject(), wftool)
         path = agency.getPath()
         for brain in catalog.unrestrictedSearchResults(path=path):
             obj = brain._unrestrictedGetObject()
             if placed_for_review(obj) and not IReviewable.providedBy(obj):
                 alsoProvides(obj, IReviewable)
-    api.portal.get_tool("portal_workflow").updateRoleMappings()
+    wftool.updateRoleMappings()
     catalog.reindexIndex(
         ["review_state", "object_provides", "allowedRolesAndUsers"], None
     )
