@@ -170,3 +170,22 @@ def test_vocabulary_registered_in_site(portal, name, token, title):
 def test_workflow_bindings(portal, portal_type, workflow):
     chain = api.portal.get_tool("portal_workflow").getChainForPortalType(portal_type)
     assert tuple(chain) == (workflow,)
+
+
+def test_add_on_profile_leaves_the_sites_languages_and_time_zones(portal):
+    """Site policy (zh-cn, Asia/Shanghai) is the 'site' profile's, not the add-on's."""
+    api.portal.set_registry_record("plone.available_languages", ["en", "de"])
+    api.portal.set_registry_record("plone.available_timezones", ["Europe/Berlin"])
+    setup = api.portal.get_tool("portal_setup")
+    setup.runImportStepFromProfile(
+        "profile-tongliao.disclosure:default", "plone.app.registry"
+    )
+    assert api.portal.get_registry_record("plone.available_languages") == ["en", "de"]
+    assert api.portal.get_registry_record("plone.available_timezones") == [
+        "Europe/Berlin"
+    ]
+    setup.runImportStepFromProfile(
+        "profile-tongliao.disclosure:site", "plone.app.registry"
+    )
+    assert api.portal.get_registry_record("plone.default_language") == "zh-cn"
+    assert api.portal.get_registry_record("plone.portal_timezone") == "Asia/Shanghai"

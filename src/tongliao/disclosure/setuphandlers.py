@@ -28,8 +28,8 @@ DISCLOSURE_ROLES = (
 @implementer(INonInstallable)
 class HiddenProfiles:
     def getNonInstallableProfiles(self):
-        """Hide the uninstall profile from the add-ons control panel."""
-        return ["tongliao.disclosure:uninstall"]
+        """Hide the uninstall and site policy profiles from the add-ons panel."""
+        return ["tongliao.disclosure:uninstall", "tongliao.disclosure:site"]
 
     def getNonInstallableProducts(self):
         return []

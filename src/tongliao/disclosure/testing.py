@@ -30,6 +30,8 @@ class DisclosureLayer(PloneSandboxLayer):
         # A real site has Plone's default workflow; PLONE_FIXTURE has none.
         portal.portal_workflow.setDefaultChain("simple_publication_workflow")
         applyProfile(portal, "tongliao.disclosure:default")
+        # The site policy (zh-cn, Asia/Shanghai) a real platform applies too.
+        applyProfile(portal, "tongliao.disclosure:site")
 
 
 FIXTURE = DisclosureLayer()
