@@ -16,7 +16,14 @@ from tongliao.disclosure.applications.content import ID_TYPES
 from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.content import mask_name
 from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.applications.links import make_token
+from tongliao.disclosure.applications.links import read_token
+from tongliao.disclosure.applications.notices import APPLICANT_KINDS
+from tongliao.disclosure.applications.notices import notice_pdf
+from tongliao.disclosure.applications.notices import pdf_filename
 from tongliao.disclosure.applications.notices import send_text_mail
+from tongliao.disclosure.applications.notices import STAFF_KINDS
+from tongliao.disclosure.applications.pdf import PdfUnavailable
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import APPROVE_EXTENSION
 from tongliao.disclosure.applications.workflow import available_transitions
@@ -25,6 +32,7 @@ from tongliao.disclosure.applications.workflow import consultation_rows
 from tongliao.disclosure.applications.workflow import deadlines_json
 from tongliao.disclosure.applications.workflow import find_case
 from tongliao.disclosure.applications.workflow import find_recent_duplicate
+from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
 from tongliao.disclosure.applications.workflow import NOTICE_EVENTS
 from tongliao.disclosure.applications.workflow import notice_receipt
@@ -160,9 +168,7 @@ class ApplyView(BrowserView):
             logger.info("Application form honeypot filled; request dropped")
             return self._fail(_("The application could not be accepted."))
         if not ratelimit.allow_apply(self.request):  # counted once accepted
-            return self._fail(
-                _("Too many applications from your network. Try again later."), 429
-            )
+            return self._fail(ratelimit.APPLY_LIMITED, 429)
         data = self.validate()
         proof = self.validate_file()
         if self.errors:
@@ -173,11 +179,31 @@ class ApplyView(BrowserView):
             # case answers, no second case with its own statutory deadline.
             self.tracking_code = first.tracking_code
             self.received = first.received_date
+            self.app = first
             self.emailed = False
             return self.done_template()
         self.create(data, proof)
         ratelimit.count_apply(self.request)
         return self.done_template()
+
+    def receipt(self):
+        """Reply deadline and links to the 受理回执 (short-lived tokens)."""
+        app = getattr(self, "app", None)
+        entries = app.stored_files("receipt") if app is not None else []
+        if not entries:
+            return None
+        url = (
+            f"{api.portal.get().absolute_url()}/@@application-notice?token="
+            f"{make_token(app, entries[0]['id'])}"
+        )
+        deadline = deadlines_json(app).get("reply_deadline") or ""
+        return {
+            "received": app.received_date.isoformat(),
+            "deadline": deadline,
+            "print_url": f"{url}&format=html",
+            "pdf_url": f"{url}&format=pdf",
+            "docx_url": url,
+        }
 
     def validate(self):
         """The schema's own validation (lengths, constraints, identity)."""
@@ -262,6 +288,7 @@ class ApplyView(BrowserView):
             app._submission_fingerprint = submission_fingerprint(data)
         self.tracking_code = app.tracking_code
         self.received = app.received_date
+        self.app = app
         self.emailed = bool(data.get("email")) and send_text_mail(
             data["email"],
             "政府信息公开申请已收到",
@@ -287,11 +314,15 @@ class LookupView(BrowserView):
         self.message = ""
         self.code = self.request.form.get("code", "")
         self.tail = self.request.form.get("phone_tail", "")
-        if self.code or self.tail:
+        if self.code or self.tail or self.request.method == "POST":
             self.request.response.setHeader("Cache-Control", "no-store")
-            if not ratelimit.allow_lookup(self.request):
+            missing = missing_lookup_fields(self.code, self.tail)
+            if missing:
+                self.request.response.setStatus(400)
+                self.message = _t(self.request, missing)
+            elif not ratelimit.allow_lookup(self.request):
                 self.request.response.setStatus(429)
-                self.message = "查询过于频繁，请稍后再试。"
+                self.message = _t(self.request, ratelimit.LOOKUP_LIMITED)
             else:
                 app = find_case(self.code, self.tail)
                 if app is None:
@@ -302,53 +333,76 @@ class LookupView(BrowserView):
         return self.template()
 
 
-def _stream(request, entry):
-    blob = entry["file"]
+def _send(request, data, content_type, filename):
     response = request.response
-    response.setHeader("Content-Type", blob.contentType)
-    response.setHeader("Content-Length", str(blob.getSize()))
+    response.setHeader("Content-Type", content_type)
+    response.setHeader("Content-Length", str(len(data)))
     response.setHeader("Cache-Control", "no-store")
     response.setHeader("Referrer-Policy", "no-referrer")
-    filename = blob.filename.encode("utf-8")
     response.setHeader(
         "Content-Disposition",
-        f"attachment; filename*=UTF-8''{quote(filename)}",
+        f"attachment; filename*=UTF-8''{quote(filename.encode('utf-8'))}",
     )
-    return blob.data
+    return data
+
+
+def _stream(request, entry):
+    """The stored file of ``entry``, or its PDF when the request asks ``format=pdf``."""
+    if request.form.get("format") == "pdf" and "paragraphs" in entry:
+        try:
+            data = notice_pdf(entry)
+        except PdfUnavailable:
+            request.response.setStatus(503)
+            return _t(request, _("PDF is not available on this server; use DOCX."))
+        return _send(request, data, "application/pdf", pdf_filename(entry))
+    blob = entry["file"]
+    return _send(request, blob.data, blob.contentType, blob.filename)
 
 
 class PublicNoticeView(BrowserView):
-    """@@application-notice?code=…&phone_tail=…&id=…: a notice for its applicant."""
+    """@@application-notice?token=…[&format=pdf|html]: a notice or the receipt,
+    for its applicant (old links with code, phone_tail and id still work)."""
+
+    print_template = ViewPageTemplateFile("templates/notice_print.pt")
 
     def __call__(self):
         self.request.response.setHeader("Cache-Control", "no-store")
         if not ratelimit.allow_lookup(self.request):
             self.request.response.setStatus(429)
-            return "查询过于频繁，请稍后再试。"
+            return _t(self.request, ratelimit.LOOKUP_LIMITED)
         form = self.request.form
-        app = find_case(form.get("code", ""), form.get("phone_tail", ""))
-        entry = app.stored_file(form.get("id", "")) if app is not None else None
-        if entry is None or entry["kind"] != "notice":
+        found = read_token(form.get("token"))
+        if found is not None:
+            app, file_id = found
+        else:  # links of before the tokens: code and phone tail
+            app = find_case(form.get("code", ""), form.get("phone_tail", ""))
+            file_id = form.get("id", "")
+        entry = app.stored_file(file_id) if app is not None else None
+        if entry is None or entry["kind"] not in APPLICANT_KINDS:
             self.request.response.setStatus(404)
             return NOT_FOUND_MESSAGE
+        if form.get("format") == "html":
+            self.entry = entry
+            return self.print_template()
         return _stream(self.request, entry)
 
 
 class CaseFileView(BrowserView):
-    """<case>/@@notice?id=… and <case>/@@evidence?id=…: stored files, for staff."""
+    """<case>/@@notice?id=…[&format=pdf] and <case>/@@evidence?id=…: stored
+    files, for staff."""
 
-    kind = "notice"
+    kinds = STAFF_KINDS
 
     def __call__(self):
         entry = self.context.stored_file(self.request.form.get("id", ""))
-        if entry is None or entry["kind"] != self.kind:
+        if entry is None or entry["kind"] not in self.kinds:
             self.request.response.setStatus(404)
             return "Not found"
         return _stream(self.request, entry)
 
 
 class EvidenceFileView(CaseFileView):
-    kind = "evidence"
+    kinds = ("evidence",)
 
 
 class NoticePrintView(BrowserView):
@@ -358,7 +412,7 @@ class NoticePrintView(BrowserView):
 
     def __call__(self):
         self.entry = self.context.stored_file(self.request.form.get("id", ""))
-        if self.entry is None or self.entry["kind"] != "notice":
+        if self.entry is None or self.entry["kind"] not in STAFF_KINDS:
             self.request.response.setStatus(404)
             return "Not found"
         return self.template()
@@ -447,9 +501,14 @@ class CaseView(BrowserView):
         return self.context.get_events()
 
     def notices(self):
+        """Receipt, notices and consultation letters, oldest first."""
         if not self.can_see_data:
             return []
-        return self.context.stored_files("notice")
+        return [
+            entry
+            for entry in self.context.stored_files()
+            if entry["kind"] in STAFF_KINDS
+        ]
 
     def evidence(self):
         if not self.can_see_data:
