@@ -21,6 +21,9 @@ from tongliao.disclosure.applications.links import make_token
 from tongliao.disclosure.applications.notices import issue_notice
 from tongliao.disclosure.applications.notices import REPLY_VARIANTS
 from tongliao.disclosure.applications.notices import send_notice_mail
+from tongliao.disclosure.applications.remedies import PROCEEDINGS
+from tongliao.disclosure.applications.remedies import proceedings
+from tongliao.disclosure.applications.remedies import RESULTS
 from tongliao.disclosure.calendar import deadline_settings
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
@@ -60,6 +63,9 @@ ACTIONS.update(
     {
         "notice_received": (None, "notice_received"),
         "reply_on_the_spot": ("reply", "replied"),
+        # 行政复议 / 行政诉讼 about the case (table 四), in any state.
+        "remedy_filed": (None, "remedy_filed"),
+        "remedy_decided": (None, "remedy_decided"),
     }
 )
 
@@ -771,6 +777,38 @@ def perform(app, action, day=None, note="", **params):
             app.has_event("fee_notice_sent") and not app.has_event("fee_paid"),
             _("There is no unpaid fee notice."),
         )
+    elif action == "remedy_filed":
+        proceeding = params.get("proceeding")
+        _require(proceeding in PROCEEDINGS, _("Choose the kind of proceeding."))
+        known = proceedings(app)
+        _require(
+            proceeding not in known,
+            _("This proceeding is already recorded for the case."),
+        )
+        if proceeding == "after_review":
+            _require(
+                "review" in known and known["review"]["filed"] <= day,
+                _("Record the reconsideration before the litigation after it."),
+            )
+        data = {
+            "proceeding": proceeding,
+            "organ": (params.get("organ") or "").strip()[:200],
+        }
+    elif action == "remedy_decided":
+        proceeding = params.get("proceeding")
+        _require(proceeding in PROCEEDINGS, _("Choose the kind of proceeding."))
+        known = proceedings(app).get(proceeding)
+        _require(known is not None, _("This proceeding was not recorded."))
+        _require(
+            known["decided"] is None, _("The result of this proceeding is recorded.")
+        )
+        _require(
+            day >= known["filed"],
+            _("A proceeding cannot be decided before it was filed."),
+        )
+        result = params.get("result")
+        _require(result in RESULTS, _("Choose the result of the proceeding."))
+        data = {"proceeding": proceeding, "result": result}
     elif action in ("reply", "reply_on_the_spot"):
         outcome = params.get("outcome")
         variant = params.get("variant") or ""
