@@ -2,6 +2,8 @@
 
 from datetime import date
 from datetime import timedelta
+from io import BytesIO
+from openpyxl import Workbook
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from plone.protect import CheckAuthenticator
@@ -11,6 +13,13 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
 from tongliao.disclosure import logger
 from tongliao.disclosure.applications import ratelimit
+from tongliao.disclosure.applications.browser.procedure import ACTION_FIELDS
+from tongliao.disclosure.applications.browser.procedure import consequence
+from tongliao.disclosure.applications.browser.procedure import EVENT_TITLES
+from tongliao.disclosure.applications.browser.procedure import FIELDS
+from tongliao.disclosure.applications.browser.procedure import remedy_actions
+from tongliao.disclosure.applications.browser.procedure import staff_name
+from tongliao.disclosure.applications.browser.procedure import STATIC_CHOICES
 from tongliao.disclosure.applications.content import check_applicant_id
 from tongliao.disclosure.applications.content import ID_TYPES
 from tongliao.disclosure.applications.content import IDisclosureApplication
@@ -24,6 +33,8 @@ from tongliao.disclosure.applications.notices import pdf_filename
 from tongliao.disclosure.applications.notices import send_text_mail
 from tongliao.disclosure.applications.notices import STAFF_KINDS
 from tongliao.disclosure.applications.pdf import PdfUnavailable
+from tongliao.disclosure.applications.remedies import PROCEEDING_TITLES_ZH
+from tongliao.disclosure.applications.remedies import RESULT_TITLES_ZH
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import APPROVE_EXTENSION
 from tongliao.disclosure.applications.workflow import available_transitions
@@ -54,6 +65,7 @@ from tongliao.disclosure.vocabularies import get_vocabulary
 from tongliao.disclosure.vocabularies import OBTAIN_METHODS
 from tongliao.disclosure.vocabularies import PROVISION_FORMS
 from urllib.parse import quote
+from urllib.parse import urlencode
 from z3c.form import button
 from z3c.form import form
 from zExceptions import Forbidden
@@ -498,7 +510,71 @@ class CaseView(BrowserView):
         return deadlines_json(self.context)
 
     def events(self):
-        return self.context.get_events()
+        """The timeline: Chinese titles, staff full names, what each step did."""
+        names = {}
+        rows = []
+        for event in self.context.get_events():
+            actor = event["actor"]
+            if actor not in names:
+                names[actor] = staff_name(actor)
+            title = EVENT_TITLES.get(event["type"])
+            rows.append(
+                {
+                    "date": event["date"].isoformat(),
+                    "title": _t(self.request, title) if title else event["type"],
+                    "actor": names[actor],
+                    "note": event["note"],
+                    "detail": self.event_detail(event),
+                    "type": event["type"],
+                }
+            )
+        return rows
+
+    def action_forms(self):
+        """Each possible next step: title, fields with labels, consequence."""
+        forms = []
+        for action in self.available_actions():
+            fields = []
+            for name in ACTION_FIELDS.get(action, ()):
+                label, kind, default = FIELDS[name]
+                fields.append(
+                    {
+                        "name": name,
+                        "id": f"{action}-{name}",
+                        "label": _t(self.request, label),
+                        "type": kind,
+                        "default": default,
+                        "choices": self.field_choices(name),
+                    }
+                )
+            forms.append(
+                {
+                    "action": action,
+                    "title": _t(self.request, ACTION_TITLES.get(action, action)),
+                    "consequence": consequence(self.context, action),
+                    "fields": fields,
+                }
+            )
+        return forms
+
+    def field_choices(self, name):
+        if name == "delivery":
+            return self.channels()
+        if name == "kind":
+            return self.unreceived_notices()
+        if name == "outcome":
+            return [("", "")] + self.outcomes()
+        return [
+            (token, _t(self.request, title))
+            for token, title in STATIC_CHOICES.get(name, ())
+        ]
+
+    def field_default(self, field):
+        if field["name"] == "delivery":
+            return self.context.channel or ""
+        if field["type"] == "date":
+            return self.today()
+        return field["default"]
 
     def notices(self):
         """Receipt, notices and consultation letters, oldest first."""
@@ -545,9 +621,18 @@ class CaseView(BrowserView):
     def event_detail(self, event):
         data = event["data"]
         parts = [
+            self._outcome_title(data["outcome"]) if data.get("outcome") else "",
             data.get("legal_basis", ""),
             data.get("decision", ""),
             f"批准人：{data['approver']}" if data.get("approver") else "",
+            f"理由：{data['reason']}" if data.get("reason") else "",
+            f"征求意见对象：{data['party']}" if data.get("party") else "",
+            PROCEEDING_TITLES_ZH.get(data.get("proceeding"), ""),
+            RESULT_TITLES_ZH.get(data.get("result"), ""),
+            data.get("organ", ""),
+            f"负责公开机关：{data['competent_agency']}"
+            if data.get("competent_agency")
+            else "",
             "当场答复" if data.get("on_the_spot") else "",
         ]
         return " ".join(part for part in parts if part)
@@ -581,6 +666,7 @@ class CaseView(BrowserView):
                 actions.append("fee_notice")
             elif not self.context.has_event("fee_paid"):
                 actions.append("fee_paid")
+        actions.extend(remedy_actions(self.context))
         return actions
 
     def action_title(self, action):
@@ -604,6 +690,8 @@ ACTION_TITLES = {
     "reply": _("Reply"),
     "withdraw": _("Withdrawn by the applicant"),
     "archive": _("Archive"),
+    "remedy_filed": _("Record a reconsideration or lawsuit"),
+    "remedy_decided": _("Record the result of a reconsideration or lawsuit"),
 }
 
 ACTION_PARAMS = (
@@ -624,6 +712,13 @@ ACTION_PARAMS = (
     "delivered",
     "answer",
     "decision",
+    "variant",
+    "public_location",
+    "competent_agency",
+    "competent_agency_contact",
+    "proceeding",
+    "organ",
+    "result",
 )
 
 
@@ -761,6 +856,26 @@ BUCKETS = (
 PAUSED_BUCKETS = ("awaiting_correction", "consulting")
 
 
+DUE_WINDOWS = {
+    "overdue": _("Overdue"),
+    "3": _("Due within 3 working days"),
+    "5": _("Due within 5 working days"),
+    "10": _("Due within 10 working days"),
+}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_HEADERS = {
+    "title": "申请",
+    "state": "状态",
+    "received_date": "收到申请日期",
+    "reply_deadline": "答复期限",
+    "days_left": "剩余工作日",
+    "due": "暂停至/可办结",
+    "channel": "申请方式",
+    "applicant_type": "申请人类型",
+    "url": "链接",
+}
+
+
 class DashboardView(BrowserView):
     """@@applications-dashboard on the site or an agency; catalog only."""
 
@@ -768,7 +883,115 @@ class DashboardView(BrowserView):
     batch_size = 50
 
     def __call__(self):
+        if self.request.form.get("format") == "xlsx":
+            return self.xlsx()
         return self.template()
+
+    # -- filters (state, agency, due window), the filtered list, XLSX ----------
+
+    def filters(self):
+        form = self.request.form
+        state = form.get("state") if form.get("state") in OPEN_STATES else ""
+        agency = form.get("agency") if isinstance(form.get("agency"), str) else ""
+        due = form.get("due") if form.get("due") in DUE_WINDOWS else ""
+        return {"state": state, "agency": agency, "due": due}
+
+    def filtering(self):
+        return any(self.filters().values())
+
+    def state_choices(self):
+        return [("", _t(self.request, _("All open states")))] + [
+            (state, STATE_TITLES[state]) for state in OPEN_STATES
+        ]
+
+    def agency_choices(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(
+            portal_type="DisclosureAgency",
+            path="/".join(self.context.getPhysicalPath()),
+            sort_on="sortable_title",
+        )
+        return [("", _t(self.request, _("All agencies")))] + [
+            (brain.UID, brain.Title) for brain in brains
+        ]
+
+    def due_choices(self):
+        return [("", _t(self.request, _("Any deadline")))] + [
+            (key, _t(self.request, title)) for key, title in DUE_WINDOWS.items()
+        ]
+
+    def filtered_query(self):
+        filters = self.filters()
+        path = "/".join(self.context.getPhysicalPath())
+        if filters["agency"]:
+            catalog = api.portal.get_tool("portal_catalog")
+            found = catalog(UID=filters["agency"], portal_type="DisclosureAgency")
+            # An agency outside this dashboard's area gives an empty list.
+            path = found[0].getPath() if found else path + "/-no-such-agency-"
+        query = {
+            "portal_type": "DisclosureApplication",
+            "path": path,
+            "review_state": filters["state"] or list(OPEN_STATES),
+        }
+        today = site_today()
+        if filters["due"] == "overdue":
+            query["reply_deadline"] = {
+                "query": (today - timedelta(days=1)).isoformat(),
+                "range": "max",
+            }
+        elif filters["due"]:
+            try:
+                horizon = get_site_calendar().add_working_days(
+                    today, int(filters["due"])
+                )
+            except Exception:  # a year without calendar data
+                horizon = today
+            query["reply_deadline"] = {
+                "query": [today.isoformat(), horizon.isoformat()],
+                "range": "min:max",
+            }
+        return query
+
+    def filtered(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        sort_on, order = self.sort()
+        brains = catalog(sort_on=sort_on, sort_order=order, **self.filtered_query())
+        rows = []
+        for brain in brains[: self.export_limit]:
+            paused = brain.review_state in PAUSED_BUCKETS
+            rows.append(self.row(brain, paused=paused))
+        return {"name": "filtered", "count": len(brains), "rows": rows}
+
+    export_limit = 5000
+
+    def xlsx(self):
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "依申请公开"
+        sheet.append(list(XLSX_HEADERS.values()))
+        for row in self.filtered()["rows"]:
+            due = row["due"] + ("（已逾期）" if row["overdue"] else "")
+            values = {**row, "due": due}
+            sheet.append([values[key] for key in XLSX_HEADERS])
+        widths = (40, 10, 12, 12, 10, 24, 12, 14, 60)
+        for column, width in zip("ABCDEFGHI", widths, strict=True):
+            sheet.column_dimensions[column].width = width
+        out = BytesIO()
+        workbook.save(out)
+        data = out.getvalue()
+        stamp = site_today().strftime("%Y%m%d")
+        return _send(self.request, data, XLSX_TYPE, f"依申请公开办理台账-{stamp}.xlsx")
+
+    def query_string(self, **changes):
+        """The current filters and sort as a query string, with ``changes``."""
+        sort_on, sort_order = self.sort()
+        values = {**self.filters(), "sort_on": sort_on, "sort_order": sort_order}
+        values.update(changes)
+        return urlencode({key: value for key, value in values.items() if value})
+
+    def export_url(self):
+        base = self.context.absolute_url()
+        return f"{base}/@@applications-dashboard?{self.query_string(format='xlsx')}"
 
     def settings_days(self):
         return api.portal.get_registry_record(
@@ -903,7 +1126,7 @@ class DashboardView(BrowserView):
             "descending" if current == sort_on and order == "ascending" else "ascending"
         )
         base = self.context.absolute_url()
-        query = f"sort_on={sort_on}&sort_order={new_order}"
+        query = self.query_string(sort_on=sort_on, sort_order=new_order)
         return f"{base}/@@applications-dashboard?{query}"
 
 
