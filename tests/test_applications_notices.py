@@ -336,3 +336,26 @@ class TestCaseFiles:
         assert roles == {"DisclosureOfficer", "Manager"}
         assert not inside.acquiredRolesAreUsedBy("View")
         assert outside.acquiredRolesAreUsedBy("View") == "CHECKED"
+
+
+class TestUpgrade:
+    def test_upgrade_adds_report_indexes_and_indexes_cases(self, agency):
+        from tongliao.disclosure.upgrades.v1001 import add_application_report_indexes
+
+        app = make_case(agency)
+        act(app, "remedy_filed", date(2026, 9, 10), proceeding="review")
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.delIndex("remedy_years")
+        catalog.delColumn("remedy_proceedings")
+        add_application_report_indexes(catalog)
+        brains = catalog.unrestrictedSearchResults(remedy_years=2026)
+        assert [brain.getPath() for brain in brains] == [
+            "/".join(app.getPhysicalPath())
+        ]
+        row = ("review", "2026-09-10", "", "pending")
+        assert brains[0].remedy_proceedings == (row,)
+        add_application_report_indexes(catalog)  # a second run changes nothing
+
+    def test_agency_behavior_in_the_type(self, portal):
+        fti = api.portal.get_tool("portal_types")["DisclosureAgency"]
+        assert "tongliao.disclosure.application_agency_settings" in fti.behaviors
