@@ -48,6 +48,9 @@ setup(
         "docxtpl",
         "python-docx",
         "python-stdnum",
+        # PDF of notices, embedding the CJK font of Debian's fonts-noto-cjk.
+        "fpdf2",
+        "fonttools",
         "setuptools",
     ],
     extras_require={
@@ -67,6 +70,7 @@ setup(
             "zpretty",
             "ruff",
             "i18ndude",
+            "pypdf",
         ],
     },
     entry_points={

@@ -151,7 +151,33 @@ def build_report_site(portal):
             add_application(agency_a, *spec)
         for spec in OTHER_AGENCY_APPLICATIONS:
             add_application(agency_b, *spec)
+        record_remedies(agency_a, agency_b)
     return agency_a, agency_b
+
+
+# (agency, case, proceeding, filed, decided or None, result or None).
+# Table 四 of agency A for 2025: 行政复议 1 upheld, 1 corrected (total 2);
+# 直接起诉 1 pending (total 1); the 2024 review and agency B's do not count.
+REMEDIES = [
+    ("a", "a1", "review", date(2025, 2, 1), date(2025, 4, 1), "upheld"),
+    ("a", "c1", "review", date(2025, 3, 10), date(2025, 5, 20), "corrected"),
+    ("a", "c2", "direct", date(2025, 6, 1), None, None),
+    ("a", "a2", "review", date(2024, 8, 1), date(2024, 10, 8), "upheld"),
+    ("b", "b1", "review", date(2025, 1, 6), date(2025, 3, 3), "upheld"),
+]
+
+
+def record_remedies(agency_a, agency_b):
+    from tongliao.disclosure.applications.workflow import perform
+
+    agencies = {"a": agency_a, "b": agency_b}
+    for agency, case, proceeding, filed, decided, result in REMEDIES:
+        app = agencies[agency][case]
+        perform(app, "remedy_filed", day=filed, proceeding=proceeding, organ="复议机关")
+        if decided is not None:
+            perform(
+                app, "remedy_decided", day=decided, proceeding=proceeding, result=result
+            )
 
 
 def add_report(agency, year, **fields):

@@ -1,12 +1,20 @@
 """Annual report tables computed from the site: a known answer worked out by hand."""
 
+from .report_support import add_application
 from .report_support import add_report
 from .report_support import all_manual_zero
 from .report_support import build_report_site
+from datetime import date
 from plone import api
+from tongliao.disclosure.applications.workflow import ActionError
+from tongliao.disclosure.applications.workflow import perform
+from tongliao.disclosure.reports import report as reports_module
+from tongliao.disclosure.reports.compute import compute_fees
 from tongliao.disclosure.reports.compute import compute_table2
 from tongliao.disclosure.reports.compute import compute_table3
+from tongliao.disclosure.reports.compute import compute_table4
 from tongliao.disclosure.reports.layout import t3_cells
+from tongliao.disclosure.reports.layout import T4_COLUMNS
 from tongliao.disclosure.reports.report import report_blocking_problems
 from tongliao.disclosure.reports.report import report_checks
 from tongliao.disclosure.reports.report import reported_cells
@@ -207,18 +215,95 @@ def test_checks_catch_injected_imbalance(report_site, cell, value, broken):
     assert len(report_blocking_problems(report)) == len(broken)
 
 
-def test_table4_totals_and_missing_manual_cells(report_site):
-    agency, _other = report_site
+def test_table4_computed_from_cases_and_missing_manual_cells(report_site):
+    agency, other = report_site
     report = add_report(agency, 2025)
     problems = report_blocking_problems(report)
     assert len(problems) == 1  # manual.complete: nothing entered yet
-    fields = all_manual_zero()
-    fields.update(t4_review_upheld=2, t4_review_pending=1, t4_review_total=2)
-    for name, value in fields.items():
+    cells = reported_cells(report)
+    assert [cells[f"t4.review.{c}"] for c in T4_COLUMNS] == [1, 1, 0, 0, 2]
+    assert [cells[f"t4.direct.{c}"] for c in T4_COLUMNS] == [0, 0, 0, 1, 1]
+    assert [cells[f"t4.after_review.{c}"] for c in T4_COLUMNS] == [0] * 5
+    # 2024: the review of a2, decided that year.
+    assert compute_table4(agency, 2024)["t4.review.upheld"] == 1
+    assert compute_table4(agency, 2024)["t4.review.total"] == 1
+    assert compute_table4(other, 2025)["t4.review.total"] == 1
+    for name, value in all_manual_zero().items():
         setattr(report, name, value)
-    assert failing(report) - {"t2.repeal_date_missing"} == {"t4.total.review"}
-    report.t4_review_total = 3
     assert report_blocking_problems(report) == []
+
+
+def test_table4_counts_the_year_of_filing_and_the_result_by_year_end(report_site):
+    agency, _other = report_site
+    app = agency["c6"]
+    with api.env.adopt_roles(["Manager"]):
+        perform(app, "remedy_filed", day=date(2025, 12, 20), proceeding="review")
+        perform(
+            app,
+            "remedy_decided",
+            day=date(2026, 1, 15),
+            proceeding="review",
+            result="upheld",
+        )
+        perform(app, "remedy_filed", day=date(2026, 2, 1), proceeding="after_review")
+    t2025 = compute_table4(agency, 2025)
+    assert t2025["t4.review.pending"] == 1  # decided only in 2026
+    assert t2025["t4.review.total"] == 3
+    t2026 = compute_table4(agency, 2026)
+    assert t2026["t4.review.total"] == 0  # counted in the year of filing
+    assert t2026["t4.after_review.pending"] == t2026["t4.after_review.total"] == 1
+
+
+def test_remedy_actions_refuse_impossible_records(report_site):
+    agency, _other = report_site
+    app = agency["c6"]
+    with api.env.adopt_roles(["Manager"]):
+        for action, params in (
+            ("remedy_filed", {"proceeding": "appeal"}),
+            ("remedy_filed", {"proceeding": "after_review"}),  # no review yet
+            ("remedy_decided", {"proceeding": "review", "result": "upheld"}),
+        ):
+            with pytest.raises(ActionError):
+                perform(app, action, day=date(2025, 9, 1), **params)
+        perform(app, "remedy_filed", day=date(2025, 9, 1), proceeding="review")
+        with pytest.raises(ActionError):
+            perform(app, "remedy_filed", day=date(2025, 9, 2), proceeding="review")
+        with pytest.raises(ActionError):
+            perform(
+                app,
+                "remedy_decided",
+                day=date(2025, 8, 30),
+                proceeding="review",
+                result="upheld",
+            )
+        with pytest.raises(ActionError):
+            perform(
+                app,
+                "remedy_decided",
+                day=date(2025, 9, 3),
+                proceeding="review",
+                result="maybe",
+            )
+
+
+def test_fees_paid_in_the_year(report_site):
+    agency, _other = report_site
+    with api.env.adopt_roles(["Manager"]):
+        app = add_application(agency, "f1", "business", date(2025, 3, 3), None)
+        # 250 pages: 70×10 + 100×20 + 50×40 = 4,700 元; handed over in person.
+        perform(
+            app, "fee_notice", day=date(2025, 3, 4), method="by_pages", quantity=250
+        )
+        perform(app, "fee_paid", day=date(2025, 3, 10))
+        late = add_application(agency, "f2", "business", date(2025, 12, 1), None)
+        perform(
+            late, "fee_notice", day=date(2025, 12, 2), method="by_pages", quantity=40
+        )
+        perform(late, "fee_paid", day=date(2026, 1, 5))
+    assert compute_fees(agency, 2025) == {"count": 1, "amount_yuan": 4700}
+    assert compute_fees(agency, 2026) == {"count": 1, "amount_yuan": 100}
+    report = add_report(agency, 2025, **all_manual_zero())
+    assert reports_module.fee_figures(report) == {"count": 1, "amount_yuan": 4700}
 
 
 def test_closed_date_index_of_real_applications(report_site):

@@ -28,11 +28,6 @@ def report(report_site):
         licensing_decisions=120,
         penalty_decisions=7,
         enforcement_decisions=3,
-        t4_review_upheld=1,
-        t4_review_corrected=1,
-        t4_review_total=2,
-        t4_direct_pending=1,
-        t4_direct_total=1,
     )
     return add_report(agency, 2025, **fields)
 
@@ -42,7 +37,7 @@ def publish(report):
     review_to(report, "published")
 
 
-def test_publication_blocked_until_explained(report):
+def test_balance_error_blocks_and_cannot_be_explained(report):
     with api.env.adopt_roles(["Manager"]):
         reports.set_override(report, "t3.granted.natural_person", 2, "纸质台账多一件")
     with pytest.raises(ReviewError) as error:
@@ -50,19 +45,34 @@ def test_publication_blocked_until_explained(report):
     assert any("（七）总计" in text for text in error.value.translated(report.REQUEST))
     assert api.content.get_state(report) == "pending_approval"
     failing = {r["id"] for r in reports.report_checks(report) if not r["passed"]}
+    assert "t3.results_sum.natural_person" in failing
     with api.env.adopt_roles(["Manager"]):
-        for check_id in failing:
-            reports.explain_check(report, check_id, "台账与系统差异已核实")
+        for check_id in failing - {"t2.repeal_date_missing"}:
+            with pytest.raises(reports.ReportError):
+                reports.explain_check(report, check_id, "台账与系统差异已核实")
+    assert reports.report_blocking_problems(report)
+    # Warnings may be explained; the balance is corrected, never explained.
+    with api.env.adopt_roles(["Manager"]):
+        reports.explain_check(report, "t2.repeal_date_missing", "d8 已核实")
+        reports.remove_override(report, "t3.granted.natural_person", "核对后撤销")
     assert reports.report_blocking_problems(report) == []
     publish(report)
     assert api.content.get_state(report) == "published"
 
 
-def test_unexplainable_check_blocks(report):
-    report.t4_direct_total = None
+def test_table4_override_out_of_balance_blocks(report):
+    with api.env.adopt_roles(["Manager"]):
+        reports.set_override(report, "t4.review.total", 3, "复议台账")
+    assert any("Table 4" in str(m) for m in reports.report_blocking_problems(report))
     with pytest.raises(ReviewError):
         publish(report)
-    with api.env.adopt_roles(["Manager"]):
+
+
+def test_unexplainable_check_blocks(report):
+    report.licensing_decisions = None
+    with pytest.raises(ReviewError):
+        publish(report)
+    with api.env.adopt_roles(["Manager"]), pytest.raises(reports.ReportError):
         reports.explain_check(report, "manual.complete", "不适用")
     with pytest.raises(ReviewError):
         publish(report)

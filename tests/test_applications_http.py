@@ -168,6 +168,21 @@ class TestOnlineForm:
         assert app.channel == "online"
         assert api.content.get_state(app) == "registered"
         assert app.stored_files("evidence")[0]["file"].data.startswith(b"%PDF")
+        # The confirmation shows the reply deadline and offers the receipt.
+        assert 'id="reply-deadline">2' in response.text
+        links = dict(
+            re.findall(
+                r'<a href="([^"]+)"[^>]*>\s*(PDF|DOCX|打印)\s*</a>', response.text
+            )
+        )
+        by_label = {label: url.replace("&amp;", "&") for url, label in links.items()}
+        pdf = browser_session().get(by_label["PDF"])
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+        printable = browser_session().get(by_label["打印"])
+        assert printable.status_code == 200
+        assert "政府信息公开申请受理回执" in printable.text
+        assert code in printable.text
+        assert "网上申请" in printable.text
 
     @pytest.mark.parametrize(
         "override,field,message",
@@ -257,10 +272,42 @@ class TestLookup:
         unknown = api_session.get(
             "@application-status?code=ABCD-EFGH-JKMN&phone_tail=5678"
         )
-        garbage = api_session.get("@application-status?code=x&phone_tail=")
+        garbage = api_session.get("@application-status?code=x&phone_tail=１a")
         for response in (wrong_phone, unknown, garbage):
             assert response.status_code == 404
             assert response.content == unknown.content
+        # An empty field is said, not looked up.
+        for query, missing in (
+            ("code=&phone_tail=", "查询码和手机号码后四位"),
+            (f"code={code}&phone_tail=", "手机号码后四位"),
+            ("code=&phone_tail=5678", "查询码"),
+        ):
+            empty = api_session.get(f"@application-status?{query}")
+            assert empty.status_code == 400
+            assert missing in empty.json()["error"]["message"]
+        # POST with a JSON body keeps code and tail out of the URL.
+        posted = api_session.post(
+            "@application-status", json={"code": code, "phone_tail": "5678"}
+        )
+        assert posted.status_code == 200
+        assert posted.json()["state"] == "registered"
+        assert posted.json()["receipt"]["title"] == "政府信息公开申请受理回执"
+        wrong_post = api_session.post(
+            "@application-status", json={"code": code, "phone_tail": "5679"}
+        )
+        assert wrong_post.status_code == 404
+        assert wrong_post.content == unknown.content
+        for body in ("[1]", "not json", '{"code": 5, "phone_tail": []}'):
+            bad = api_session.post(
+                "@application-status",
+                data=body,
+                headers={"Content-Type": "application/json"},
+            )
+            assert bad.status_code == 400
+            assert bad.json()["error"]["message"]
+        empty_page = browser_session().post("@@application-lookup", data={})
+        assert empty_page.status_code == 400
+        assert "请输入查询码和手机号码后四位" in empty_page.text
         page_wrong = browser_session().get(
             f"@@application-lookup?code={code}&phone_tail=0000"
         )
@@ -344,10 +391,13 @@ def test_full_case_per_outcome_family(
     assert reply_mail["Subject"] == "政府信息公开申请答复告知书"
     attachment = next(reply_mail.iter_attachments())
     assert docx_text(attachment.get_content()) == text
-    # Wrong phone: the same URL shape gives nothing.
-    bad = browser_session().get(
-        notice["url"].replace("phone_tail=5678", "phone_tail=5670")
-    )
+    assert code not in notice["url"] and "5678" not in notice["url"]
+    pdf = browser_session().get(notice["pdf_url"])
+    assert pdf.status_code == 200
+    assert pdf.headers["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+    # A tampered token gives nothing.
+    bad = browser_session().get(notice["url"][:-3] + "AAA")
     assert bad.status_code == 404
     officer_action(browser_session, url, "archive")
     assert api.content.get_state(the_case(site)) == "archived"

@@ -132,9 +132,16 @@ class IDisclosureSettings(Interface):
 
 # Applications (依申请公开) --------------------------------------------------------
 
-REMEDY_CLAUSE_DEFAULT = (
+# The former default, which named neither the review organ nor the court; a
+# site still holding it gets REMEDY_CLAUSE_DEFAULT.
+REMEDY_CLAUSE_UNNAMED = (
     "如对本告知不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
     "或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。"
+)
+# $review_organ and $court: the agency's settings (applications/agency_settings.py).
+REMEDY_CLAUSE_DEFAULT = (
+    "如对本告知不服，可以自收到本告知书之日起六十日内向$review_organ申请行政复议，"
+    "或者自收到本告知书之日起六个月内向$court提起行政诉讼。"
 )
 
 NOTICE_TEMPLATE_DEFAULTS = {
@@ -180,6 +187,47 @@ NOTICE_TEMPLATE_DEFAULTS = {
         "申请获取“$description”。\n"
         "$outcome_label。根据$basis的规定，本机关不再处理您的申请。说明如下：\n"
         "$reasons"
+    ),
+    # 条例 art. 36(1): already proactively disclosed, where and how to get it.
+    "already_public": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请，"
+        "申请获取“$description”。\n"
+        "经审查，您申请获取的政府信息已经主动公开。根据《中华人民共和国政府信息"
+        "公开条例》第三十六条第（一）项的规定，现告知您获取该政府信息的方式和途径："
+        "\n$public_location\n$reasons"
+    ),
+    # 条例 art. 36(5): not this agency's information; the competent agency.
+    "not_this_agency": (
+        "$applicant_name：\n"
+        "本机关于$received_date收到您（单位）提出的政府信息公开申请，"
+        "申请获取“$description”。\n"
+        "经审查，您申请获取的政府信息不属于本机关负责公开。根据《中华人民共和国"
+        "政府信息公开条例》第三十六条第（五）项的规定，特此告知。该政府信息的"
+        "负责公开机关为$competent_agency，联系方式：$competent_agency_contact。"
+        "\n$reasons"
+    ),
+    # 条例 art. 32 (third party) / art. 34 (other agency): the consultation letter.
+    "consultation": (
+        "$party：\n"
+        "本机关于$received_date收到一份政府信息公开申请，申请获取“$description”。"
+        "经审查，该政府信息$consultation_reason。根据《中华人民共和国政府信息公开"
+        "条例》$consultation_article的规定，现征求您的意见。\n"
+        "请于$window_end前（收到本意见书之日起15个工作日内）提出书面意见，"
+        "并说明理由。$silence_rule\n"
+        "联系方式：$agency_phone $agency_address"
+    ),
+    # 受理回执 at online submission and staff registration.
+    "receipt": (
+        "$applicant_name：\n"
+        "本机关已收到您（单位）提出的政府信息公开申请，申请获取“$description”。\n"
+        "申请方式：$channel。收到申请日期：$received_date（$receipt_rule）。\n"
+        "本机关将于$reply_deadline前作出答复（收到申请之日起20个工作日内，"
+        "需要补正、征求第三方或者其他机关意见的，期限依法另行计算；需要延长的，"
+        "将另行告知）。\n"
+        "查询码：$tracking_code\n"
+        "请凭查询码和您预留的手机号码后四位，在本网站“申请查询”页面"
+        "（$lookup_url）查询办理进度和下载告知书。请妥善保管本回执。"
     ),
     "correction": (
         "$applicant_name：\n"
@@ -345,6 +393,35 @@ class IApplicationSettings(Interface):
             "Placeholders also: $fee_amount $fee_breakdown $payment_deadline."
         ),
         default=NOTICE_TEMPLATE_DEFAULTS["fee"],
+    )
+    notice_template_already_public = schema.Text(
+        title=_("Notice template: already public (art. 36(1))"),
+        description=_("Placeholders also: $public_location."),
+        default=NOTICE_TEMPLATE_DEFAULTS["already_public"],
+    )
+    notice_template_not_this_agency = schema.Text(
+        title=_("Notice template: not this agency (art. 36(5))"),
+        description=_(
+            "Placeholders also: $competent_agency $competent_agency_contact."
+        ),
+        default=NOTICE_TEMPLATE_DEFAULTS["not_this_agency"],
+    )
+    notice_template_consultation = schema.Text(
+        title=_("Template: consultation letter to a third party or agency"),
+        description=_(
+            "Placeholders: $party $received_date $description $window_end "
+            "$consultation_reason $consultation_article $silence_rule $agency "
+            "$agency_phone $agency_address."
+        ),
+        default=NOTICE_TEMPLATE_DEFAULTS["consultation"],
+    )
+    notice_template_receipt = schema.Text(
+        title=_("Template: acknowledgement of receipt"),
+        description=_(
+            "Placeholders: $applicant_name $description $channel $received_date "
+            "$receipt_rule $reply_deadline $tracking_code $lookup_url."
+        ),
+        default=NOTICE_TEMPLATE_DEFAULTS["receipt"],
     )
 
 

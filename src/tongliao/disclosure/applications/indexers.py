@@ -4,6 +4,11 @@ code (only its hash)."""
 from plone.indexer import indexer
 from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.content import tracking_code_hash
+from tongliao.disclosure.applications.remedies import (
+    catalog_rows as remedy_catalog_rows,
+)
+from tongliao.disclosure.applications.remedies import fee_paid
+from tongliao.disclosure.applications.remedies import proceedings
 from tongliao.disclosure.applications.workflow import safe_compute
 
 
@@ -50,3 +55,33 @@ def application_channel_indexer(obj):
 def searchable_text_indexer(obj):
     # Only what staff search by; never the applicant's personal fields.
     return " ".join(part for part in (obj.title, obj.description) if part)
+
+
+@indexer(IDisclosureApplication)
+def remedy_years_indexer(obj):
+    """Years in which a 行政复议 or 行政诉讼 about the case was filed (table 四)."""
+    years = sorted({item["filed"].year for item in proceedings(obj).values()})
+    if not years:
+        raise AttributeError("remedy_years")
+    return years
+
+
+@indexer(IDisclosureApplication)
+def remedy_proceedings_indexer(obj):
+    """Metadata for table 四: (proceeding, filed, decided, result) tuples."""
+    return remedy_catalog_rows(obj)
+
+
+@indexer(IDisclosureApplication)
+def fee_paid_year_indexer(obj):
+    paid = fee_paid(obj)
+    if paid is None:
+        raise AttributeError("fee_paid_year")
+    return paid[0].year
+
+
+@indexer(IDisclosureApplication)
+def fee_paid_amount_indexer(obj):
+    """Metadata: the information-processing fee paid, in 元 (0 when none)."""
+    paid = fee_paid(obj)
+    return paid[1] if paid else 0

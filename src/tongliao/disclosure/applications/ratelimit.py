@@ -8,10 +8,15 @@ restart clears the counters, which is acceptable for a brake on guessing.
 
 from collections import deque
 from plone import api
+from tongliao.disclosure import _
 
 import threading
 import time
 
+
+# The one message of each limit (translated where shown).
+LOOKUP_LIMITED = _("Too many lookups. Please try again later.")
+APPLY_LIMITED = _("Too many applications from your network. Try again later.")
 
 _lock = threading.Lock()
 _hits = {}  # (bucket, ip) -> deque of timestamps

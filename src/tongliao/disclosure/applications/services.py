@@ -1,45 +1,80 @@
 """REST: @application-status (anonymous lookup) and the case serializer."""
 
 from plone import api
+from plone.restapi.deserializer import json_body
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from plone.restapi.services import Service
+from tongliao.disclosure import _
 from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.applications.content import mask_name
 from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.applications.notices import STAFF_KINDS
 from tongliao.disclosure.applications.workflow import deadlines_json
 from tongliao.disclosure.applications.workflow import find_case
+from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
 from tongliao.disclosure.applications.workflow import public_status
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
+from zope.i18n import translate
 from zope.interface import alsoProvides
 
 import plone.protect.interfaces
 
 
-RATE_LIMITED_MESSAGE = "查询过于频繁，请稍后再试。"
-
-
 class ApplicationStatusGet(Service):
-    """GET @application-status?code=…&phone_tail=…"""
+    """GET @application-status?code=…&phone_tail=… (kept for existing clients)."""
+
+    def values(self):
+        return self.request.form.get("code", ""), self.request.form.get(
+            "phone_tail", ""
+        )
+
+    def error(self, status, kind, message):
+        self.request.response.setStatus(status)
+        return {
+            "error": {"type": kind, "message": translate(message, context=self.request)}
+        }
 
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         self.request.response.setHeader("Cache-Control", "no-store")
         self.request.response.setHeader("Referrer-Policy", "no-referrer")
+        try:
+            code, tail = self.values()
+        except ValueError:
+            return self.error(400, "BadRequest", BAD_JSON)
+        missing = missing_lookup_fields(code, tail)
+        if missing:
+            return self.error(400, "BadRequest", missing)
         if not ratelimit.allow_lookup(self.request):
-            self.request.response.setStatus(429)
-            return {
-                "error": {"type": "TooManyRequests", "message": RATE_LIMITED_MESSAGE}
-            }
-        code = self.request.form.get("code", "")
-        tail = self.request.form.get("phone_tail", "")
+            return self.error(429, "TooManyRequests", ratelimit.LOOKUP_LIMITED)
         app = find_case(code, tail)
         if app is None:
             self.request.response.setStatus(404)
             return {"error": {"type": "NotFound", "message": NOT_FOUND_MESSAGE}}
         return public_status(app, code, tail)
+
+
+BAD_JSON = _("Send a JSON object with code and phone_tail.")
+
+
+class ApplicationStatusPost(ApplicationStatusGet):
+    """POST @application-status with {"code": …, "phone_tail": …}: the code and
+    tail stay out of URLs and logs."""
+
+    def values(self):
+        try:
+            data = json_body(self.request)
+        except Exception:
+            raise ValueError("not JSON") from None
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        code, tail = data.get("code", ""), data.get("phone_tail", "")
+        return (code if isinstance(code, str) else ""), (
+            tail if isinstance(tail, str) else ""
+        )
 
 
 def events_json(app):
@@ -78,9 +113,14 @@ class ApplicationSerializer(SerializeFolderToJson):
                     "title": entry["title"],
                     "date": entry["date"].isoformat(),
                     "kind": entry["notice_kind"],
+                    "number": entry.get("number", ""),
                     "url": f"{app.absolute_url()}/@@notice?id={entry['id']}",
+                    "pdf_url": (
+                        f"{app.absolute_url()}/@@notice?id={entry['id']}&format=pdf"
+                    ),
                 }
-                for entry in app.stored_files("notice")
+                for entry in app.stored_files()
+                if entry["kind"] in STAFF_KINDS
             ]
             if can_see
             else []

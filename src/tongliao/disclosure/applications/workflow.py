@@ -12,14 +12,18 @@ from datetime import date
 from plone import api
 from plone.restapi.serializer.converters import json_compatible
 from tongliao.disclosure import _
-from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.content import new_tracking_code
 from tongliao.disclosure.applications.content import normalize_digits
 from tongliao.disclosure.applications.content import normalize_id_number
 from tongliao.disclosure.applications.content import tracking_code_hash
 from tongliao.disclosure.applications.fees import compute_fee
+from tongliao.disclosure.applications.links import make_token
 from tongliao.disclosure.applications.notices import issue_notice
+from tongliao.disclosure.applications.notices import REPLY_VARIANTS
 from tongliao.disclosure.applications.notices import send_notice_mail
+from tongliao.disclosure.applications.remedies import PROCEEDINGS
+from tongliao.disclosure.applications.remedies import proceedings
+from tongliao.disclosure.applications.remedies import RESULTS
 from tongliao.disclosure.calendar import deadline_settings
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
@@ -59,6 +63,9 @@ ACTIONS.update(
     {
         "notice_received": (None, "notice_received"),
         "reply_on_the_spot": ("reply", "replied"),
+        # 行政复议 / 行政诉讼 about the case (table 四), in any state.
+        "remedy_filed": (None, "remedy_filed"),
+        "remedy_decided": (None, "remedy_decided"),
     }
 )
 
@@ -71,6 +78,26 @@ REGULATION = "《中华人民共和国政府信息公开条例》"
 FEE_RULES = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
 # Closures whose legal condition is checked before they are accepted.
 CHECKED_CLOSURES = ("no_correction", "still_unclear", "no_fee")
+
+# What the consultation letter says, per basis (art. 32 / art. 34).
+CONSULTATION_TEXTS = {
+    "third_party": {
+        "consultation_reason": "可能损害第三方合法权益",
+        "consultation_article": "第三十二条",
+        "silence_rule": "逾期未提出意见的，由本机关依照条例的规定决定是否公开。",
+    },
+    "agency": {
+        "consultation_reason": "由两个以上行政机关共同制作",
+        "consultation_article": "第三十四条",
+        "silence_rule": "逾期未提出意见的，视为同意公开。",
+    },
+}
+
+VARIANT_FIELD_MESSAGES = {
+    "public_location": _("Say where and how the published information is found."),
+    "competent_agency": _("Name the agency responsible for the information."),
+    "competent_agency_contact": _("Give the contact of the responsible agency."),
+}
 
 STATE_TITLES = {
     "registered": "已登记",
@@ -228,7 +255,37 @@ def initialise(app, event=None):
         note=_channel_note(app.channel),
         channel=app.channel or "",
     )
+    issue_receipt(app)
     app.reindexObject()
+
+
+def issue_receipt(app):
+    """The 受理回执: tracking code, receipt day as art. 31 counts it, reply
+    deadline and how to look the case up. Stored on the case (kind "receipt")."""
+    result, _error = safe_compute(app)
+    if result is not None and result.reply_deadline:
+        deadline = _cn(result.reply_deadline)
+    else:
+        deadline = "收到申请之日起20个工作日内"
+    channel, rule = "", ""
+    if app.channel:
+        try:
+            data = term_data(APPLICATION_CHANNELS, app.channel)
+        except LookupError:
+            data = {}
+        channel = data.get("title", "")
+        rule = data.get("receipt_rule_text", "")
+    return issue_notice(
+        app,
+        "receipt",
+        app.received_date,
+        current_actor(),
+        channel=channel or "其他",
+        receipt_rule=rule or "以本机关收到申请之日为准",
+        reply_deadline=deadline,
+        tracking_code=app.tracking_code,
+        lookup_url=f"{api.portal.get().absolute_url()}/@@application-lookup",
+    )
 
 
 FINGERPRINT_FIELDS = (
@@ -622,9 +679,14 @@ def perform(app, action, day=None, note="", **params):
             ),
         )
         data = {"party": party, "basis": basis, "delivered": delivered.isoformat()}
-        data["window_end"] = consultation_window_end(
-            {"date": day, "delivered": delivered}
-        ).isoformat()
+        window_end = consultation_window_end({"date": day, "delivered": delivered})
+        data["window_end"] = window_end.isoformat()
+        notice_kind = "consultation"
+        notice_values = {
+            "party": party,
+            "window_end": _cn(window_end),
+            **CONSULTATION_TEXTS[basis],
+        }
     elif action == "end_consultation":
         last = app.last_event("consultation_started")
         _require(last is not None, _("No consultation was started."))
@@ -715,8 +777,53 @@ def perform(app, action, day=None, note="", **params):
             app.has_event("fee_notice_sent") and not app.has_event("fee_paid"),
             _("There is no unpaid fee notice."),
         )
+    elif action == "remedy_filed":
+        proceeding = params.get("proceeding")
+        _require(proceeding in PROCEEDINGS, _("Choose the kind of proceeding."))
+        known = proceedings(app)
+        _require(
+            proceeding not in known,
+            _("This proceeding is already recorded for the case."),
+        )
+        if proceeding == "after_review":
+            _require(
+                "review" in known and known["review"]["filed"] <= day,
+                _("Record the reconsideration before the litigation after it."),
+            )
+        data = {
+            "proceeding": proceeding,
+            "organ": (params.get("organ") or "").strip()[:200],
+        }
+    elif action == "remedy_decided":
+        proceeding = params.get("proceeding")
+        _require(proceeding in PROCEEDINGS, _("Choose the kind of proceeding."))
+        known = proceedings(app).get(proceeding)
+        _require(known is not None, _("This proceeding was not recorded."))
+        _require(
+            known["decided"] is None, _("The result of this proceeding is recorded.")
+        )
+        _require(
+            day >= known["filed"],
+            _("A proceeding cannot be decided before it was filed."),
+        )
+        result = params.get("result")
+        _require(result in RESULTS, _("Choose the result of the proceeding."))
+        data = {"proceeding": proceeding, "result": result}
     elif action in ("reply", "reply_on_the_spot"):
         outcome = params.get("outcome")
+        variant = params.get("variant") or ""
+        if variant:
+            _require(variant in REPLY_VARIANTS, _("Unknown kind of reply notice."))
+            outcome = outcome or REPLY_VARIANTS[variant]["outcome"]
+            _require(
+                outcome == REPLY_VARIANTS[variant]["outcome"],
+                _("This kind of reply notice does not fit the outcome."),
+            )
+            for name in REPLY_VARIANTS[variant]["fields"]:
+                value = (params.get(name) or "").strip()
+                _require(value, VARIANT_FIELD_MESSAGES[name])
+                notice_values[name] = value
+                data[name] = value
         try:
             application_outcome(outcome)
         except LookupError:
@@ -732,7 +839,9 @@ def perform(app, action, day=None, note="", **params):
             reasons or basis or outcome == "granted",
             _("Give the reasons of the reply."),
         )
-        data = {"outcome": outcome}
+        data = {**data, "outcome": outcome}
+        if variant:
+            data["variant"] = variant
         if basis:
             data["legal_basis"] = basis
         if action == "reply_on_the_spot":
@@ -743,7 +852,8 @@ def perform(app, action, day=None, note="", **params):
             data["on_the_spot"] = True
         notice_kind = "reply"
         notice_values = {
-            "reasons": "\n".join(part for part in (basis, reasons) if part)
+            **notice_values,
+            "reasons": "\n".join(part for part in (basis, reasons) if part),
         }
 
     event = {"type": engine_type, "date": day, **data}
@@ -762,11 +872,18 @@ def perform(app, action, day=None, note="", **params):
         app.outcome = outcome
     if notice_kind:
         file_id = issue_notice(
-            app, notice_kind, day, actor, outcome=outcome, **notice_values
+            app,
+            notice_kind,
+            day,
+            actor,
+            outcome=outcome,
+            variant=data.get("variant", ""),
+            **notice_values,
         )
         stored["data"]["notice"] = file_id
         app._p_changed = True
-        if send_notice_mail(app, file_id):
+        # The consultation letter goes to the consulted party, not the applicant.
+        if notice_kind != "consultation" and send_notice_mail(app, file_id):
             stored["data"]["mailed"] = True
     if transition:
         _transition(app, transition)
@@ -884,21 +1001,34 @@ def cases_ready_to_close(container=None, today=None):
     return found
 
 
-def protect_case_file(obj, event):
-    """Evidence added inside a case: View only for holders of the applicant data."""
-    parent = getattr(obj, "__parent__", None)
-    if IDisclosureApplication.providedBy(obj) or not IDisclosureApplication.providedBy(
-        parent
-    ):
-        return
+def protect_case_files(app, event=None):
+    """IContainerModifiedEvent of a case: items added inside it (evidence) are
+    viewable only by holders of the applicant data."""
     roles = ["DisclosureOfficer", "Manager"]
-    for permission in ("View", "Access contents information"):
-        obj.manage_permission(permission, roles=roles, acquire=False)
+    for obj in app.objectValues():
+        if getattr(aq_base(obj), "_case_file_protected", False):
+            continue
+        for permission in ("View", "Access contents information"):
+            obj.manage_permission(permission, roles=roles, acquire=False)
+        obj._case_file_protected = True
 
 
 # Public status lookup ----------------------------------------------------------
 
 NOT_FOUND_MESSAGE = "未找到与该查询码和手机号后四位相符的申请，请核对后重试。"
+
+
+def missing_lookup_fields(code, tail):
+    """The message saying what a lookup lacks, or None when both are given."""
+    code = (code or "").strip() if isinstance(code, str) else ""
+    tail = (tail or "").strip() if isinstance(tail, str) else ""
+    if not code and not tail:
+        return _("Enter the tracking code and the last four digits of the phone.")
+    if not code:
+        return _("Enter the tracking code.")
+    if not tail:
+        return _("Enter the last four digits of the phone number.")
+    return None
 
 
 def find_case(code, tail):
@@ -923,17 +1053,21 @@ def public_status(app, code, tail):
     state = api.content.get_state(app)
     result, error = safe_compute(app)
     portal_url = api.portal.get().absolute_url()
-    notices = []
-    for entry in app.stored_files("notice"):
-        query = urlencode({"code": code, "phone_tail": tail, "id": entry["id"]})
-        notices.append(
-            {
-                "id": entry["id"],
-                "title": entry["title"],
-                "date": entry["date"].isoformat(),
-                "url": f"{portal_url}/@@application-notice?{query}",
-            }
-        )
+
+    def listed(entry):
+        query = urlencode({"token": make_token(app, entry["id"])})
+        url = f"{portal_url}/@@application-notice?{query}"
+        return {
+            "id": entry["id"],
+            "title": entry["title"],
+            "number": entry.get("number", ""),
+            "date": entry["date"].isoformat(),
+            "url": url,
+            "pdf_url": f"{url}&format=pdf",
+        }
+
+    notices = [listed(entry) for entry in app.stored_files("notice")]
+    receipts = [listed(entry) for entry in app.stored_files("receipt")]
     outcome = None
     if app.outcome:
         outcome = {
@@ -953,5 +1087,6 @@ def public_status(app, code, tail):
         "paused": bool(result and result.paused and state in OPEN_STATES),
         "outcome": outcome,
         "notices": notices,
+        "receipt": receipts[0] if receipts else None,
         "deadline_error": bool(error),
     }

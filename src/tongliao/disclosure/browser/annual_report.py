@@ -42,11 +42,33 @@ def shown_cells(report):
     return reports.reported_cells(report)
 
 
+def shown_fees(report):
+    """Information-processing fees of the year: frozen when published."""
+    snapshot = reports.frozen_snapshot(report)
+    if reports.is_frozen(report) and snapshot is not None:
+        return snapshot.get("fees")
+    return reports.fee_figures(report)
+
+
+def fee_sentence(fees):
+    """The computed sentence on fees that opens section 六."""
+    if fees is None:
+        return ""
+    return (
+        "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年度"
+        f"收取信息处理费{fees['count']}件，共计{fees['amount_yuan']}元。"
+    )
+
+
 def section_html(report):
+    other = report.other_matters.output if report.other_matters else ""
+    sentence = fee_sentence(shown_fees(report))
     return {
         "overview": report.overview.output if report.overview else "",
         "problems": report.problems.output if report.problems else "",
-        "other_matters": report.other_matters.output if report.other_matters else "",
+        "other_matters": (
+            f'<p class="computed-fees">{sentence}</p>{other}' if sentence else other
+        ),
     }
 
 

@@ -1,7 +1,8 @@
 """AnnualReport (政府信息公开工作年度报告) in the 2021 national format.
 
 Sections 一、五、六 are rich text; tables 二、三、四 are computed from the site
-(tongliao.disclosure.reports) or entered here (the cells whose source is outside
+(tongliao.disclosure.reports; table 四 from the 行政复议 / 行政诉讼 recorded on
+the applications) or entered here (the table 二 cells whose source is outside
 the site). Overrides, check explanations and the frozen snapshot live in
 attributes managed by :mod:`tongliao.disclosure.reports.report`.
 """
@@ -11,8 +12,6 @@ from plone.dexterity.content import Item
 from plone.supermodel import model
 from tongliao.disclosure import _
 from tongliao.disclosure.content.agency import find_agency
-from tongliao.disclosure.reports.layout import T4_BLOCKS
-from tongliao.disclosure.reports.layout import T4_COLUMNS
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
@@ -36,9 +35,6 @@ MANUAL_FIELDS = {
     "t2.enforcement.decisions": "enforcement_decisions",
     "t2.fees.amount_10k_yuan": "fees_10k_yuan",
 }
-for _block in T4_BLOCKS:
-    for _column in T4_COLUMNS:
-        MANUAL_FIELDS[f"t4.{_block}.{_column}"] = f"t4_{_block}_{_column}"
 
 
 class IAnnualReport(model.Schema):
@@ -86,89 +82,6 @@ class IAnnualReport(model.Schema):
     )
     fees_10k_yuan = schema.Decimal(
         title=_("Administrative fees collected this year (10,000 yuan)"),
-        required=False,
-        constraint=_not_negative,
-    )
-
-    model.fieldset(
-        "table4",
-        label=_("Table 4: administrative review and litigation"),
-        fields=[f"t4_{block}_{column}" for block in T4_BLOCKS for column in T4_COLUMNS],
-    )
-
-    # The 15 cells of table 四 (t4_<block>_<column>).
-    t4_review_upheld = schema.Int(
-        title=_("Administrative review: upheld"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_review_corrected = schema.Int(
-        title=_("Administrative review: corrected"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_review_other = schema.Int(
-        title=_("Administrative review: other result"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_review_pending = schema.Int(
-        title=_("Administrative review: not yet concluded"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_review_total = schema.Int(
-        title=_("Administrative review: total"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_direct_upheld = schema.Int(
-        title=_("Litigation without prior review: upheld"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_direct_corrected = schema.Int(
-        title=_("Litigation without prior review: corrected"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_direct_other = schema.Int(
-        title=_("Litigation without prior review: other result"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_direct_pending = schema.Int(
-        title=_("Litigation without prior review: not yet concluded"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_direct_total = schema.Int(
-        title=_("Litigation without prior review: total"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_after_review_upheld = schema.Int(
-        title=_("Litigation after review: upheld"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_after_review_corrected = schema.Int(
-        title=_("Litigation after review: corrected"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_after_review_other = schema.Int(
-        title=_("Litigation after review: other result"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_after_review_pending = schema.Int(
-        title=_("Litigation after review: not yet concluded"),
-        required=False,
-        constraint=_not_negative,
-    )
-    t4_after_review_total = schema.Int(
-        title=_("Litigation after review: total"),
         required=False,
         constraint=_not_negative,
     )

@@ -2,8 +2,8 @@
 
 ``check_tables(reported, previous)`` returns one dict per check:
 ``{id, severity ("error" | "warning"), passed, message, explainable}``; the
-message is a translatable Message. Errors block approval unless explained
-(see :func:`tongliao.disclosure.reports.report.report_blocking_problems`).
+message is a translatable Message. Errors block approval until corrected;
+warnings may be explained (see ``report.report_blocking_problems``).
 """
 
 from tongliao.disclosure import _
@@ -42,7 +42,8 @@ def _check(check_id, passed, message, severity="error", explainable=True):
         "severity": severity,
         "passed": bool(passed),
         "message": message,
-        "explainable": explainable,
+        # Only warnings may be explained; errors are the format's arithmetic.
+        "explainable": explainable and severity == "warning",
     }
 
 

@@ -1,4 +1,4 @@
-"""Tables 二 and 三 computed from the catalog alone (indexes and metadata).
+"""Tables 二, 三, 四 and the fee figures, from the catalog alone (indexes, metadata).
 
 Nothing here wakes a content object: documents are counted from index result
 lengths, applications read from brain metadata. ``catalog`` and ``agency`` may be
@@ -34,6 +34,19 @@ Table 三, over DisclosureApplications inside the agency (all workflow states):
 
 By construction 一 + 二 = （七） + 四 for the computed table; the checks exist for
 the reported table (overrides) and for data errors.
+
+Table 四, over the 行政复议 / 行政诉讼 recorded on the agency's applications
+(index ``remedy_years``, metadata ``remedy_proceedings``):
+
+* a proceeding counts in the year it was **filed** (assumption [L]: the format
+  does not say; a case filed in December and decided in January is counted
+  once, in the year of filing, as 尚未审结);
+* its column is its result if decided by 31 Dec Y, else 尚未审结 (pending);
+* 总计 = the sum of the four result columns.
+
+Information-processing fees (section 六): applications whose fee was paid in
+Y (index ``fee_paid_year``), their number and the amount in 元 (metadata
+``fee_paid_amount``).
 """
 
 from plone import api
@@ -41,6 +54,8 @@ from tongliao.disclosure.reports.layout import applicant_columns
 from tongliao.disclosure.reports.layout import outcome_keys
 from tongliao.disclosure.reports.layout import t3_columns
 from tongliao.disclosure.reports.layout import t3_rows
+from tongliao.disclosure.reports.layout import T4_BLOCKS
+from tongliao.disclosure.reports.layout import t4_cells
 
 
 DOCUMENT_TYPE = "PolicyDocument"
@@ -171,9 +186,45 @@ def compute_table3(agency, year, catalog=None):
     return cells
 
 
+T4_RESULTS = ("upheld", "corrected", "other")
+
+
+def compute_table4(agency, year, catalog=None):
+    """Table 四 as {cell id: int}, from the proceedings recorded on cases."""
+    catalog = _catalog(catalog)
+    cells = dict.fromkeys(t4_cells(), 0)
+    end = f"{year}-12-31"
+    brains = catalog.unrestrictedSearchResults(
+        portal_type=APPLICATION_TYPE, path=agency_path(agency), remedy_years=year
+    )
+    for brain in brains:
+        for block, filed, decided, result in brain.remedy_proceedings or ():
+            if block not in T4_BLOCKS or not filed.startswith(str(year)):
+                continue
+            column = result if decided and decided <= end else "pending"
+            if column not in T4_RESULTS:
+                column = "pending"
+            cells[f"t4.{block}.{column}"] += 1
+            cells[f"t4.{block}.total"] += 1
+    return cells
+
+
+def compute_fees(agency, year, catalog=None):
+    """{"count": n, "amount_yuan": m}: information-processing fees paid in Y."""
+    catalog = _catalog(catalog)
+    brains = catalog.unrestrictedSearchResults(
+        portal_type=APPLICATION_TYPE, path=agency_path(agency), fee_paid_year=year
+    )
+    return {
+        "count": len(brains),
+        "amount_yuan": sum(brain.fee_paid_amount or 0 for brain in brains),
+    }
+
+
 def compute_tables(agency, year, catalog=None):
-    """All computed cells (tables 二 and 三)."""
+    """All computed cells (tables 二, 三 and 四)."""
     return {
         **compute_table2(agency, year, catalog),
         **compute_table3(agency, year, catalog),
+        **compute_table4(agency, year, catalog),
     }

@@ -108,11 +108,11 @@ def t4_cells():
 
 def computed_cells():
     t2 = tuple(cell for cell, row, _col in table2_cells() if row in T2_COMPUTED_ROWS)
-    return t2 + t3_cells()
+    return t2 + t3_cells() + t4_cells()
 
 
 def manual_cells():
-    return T2_MANUAL_CELLS + t4_cells()
+    return T2_MANUAL_CELLS
 
 
 def all_cells():

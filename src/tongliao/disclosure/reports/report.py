@@ -1,15 +1,18 @@
 """An AnnualReport's numbers: computed, overridden, entered, checked and frozen.
 
-* ``computed_cells(report)``: tables 二/三 computed from the catalog now.
+* ``computed_cells(report)``: tables 二/三/四 computed from the catalog now;
+  ``fee_figures(report)`` the information-processing fees paid in the year.
 * ``set_override(report, cell, value, reason)``: staff replace a computed cell;
   the reason is required, who/when are recorded, and every change is appended to
   an override log that is never rewritten.
 * ``reported_cells(report)``: what the report states (override, else computed;
   manual cells from the report's fields).
 * ``report_checks(report)``: the checks with their recorded explanations.
-* ``report_blocking_problems(report)``: messages of the failing error checks
-  without an explanation (and of the checks that cannot be explained) — empty
-  means the report may be approved. The review workflow's approve guard calls it.
+* ``report_blocking_problems(report)``: messages of every failing error check
+  (the format's own arithmetic, 勾稽关系, and missing manual figures) — empty
+  means the report may be approved. Explanations are accepted for warnings
+  only: a balance error is fixed, never explained. The review workflow's
+  approve guard calls it.
 * ``freeze(report)``: the snapshot stored on publication; the public view and
   anonymous REST read only it.
 """
@@ -23,6 +26,7 @@ from tongliao.disclosure import _
 from tongliao.disclosure.content.agency import find_agency
 from tongliao.disclosure.content.annual_report import MANUAL_FIELDS
 from tongliao.disclosure.reports import checks
+from tongliao.disclosure.reports.compute import compute_fees
 from tongliao.disclosure.reports.compute import compute_tables
 from tongliao.disclosure.reports.compute import repeal_date_missing
 from tongliao.disclosure.reports.layout import all_cells
@@ -83,7 +87,10 @@ def computed_cells(report, catalog=None):
 
 def overrides(report):
     """{cell: {value, reason, user, time}} (copies)."""
-    return {cell: dict(entry) for cell, entry in _mapping(report, "_overrides").items()}
+    return {
+        cell: dict(entry)
+        for cell, entry in _mapping(report, "_overrides", create=False).items()
+    }
 
 
 def override_log(report):
@@ -176,18 +183,30 @@ def previous_cells(report):
 
 def explanations(report):
     return {
-        key: dict(entry) for key, entry in _mapping(report, "_explanations").items()
+        key: dict(entry)
+        for key, entry in _mapping(report, "_explanations", create=False).items()
     }
 
 
 def explain_check(report, check_id, text):
-    """Record why a failing check is accepted (empty text removes it)."""
+    """Record why a failing warning is accepted (empty text removes it).
+
+    Errors (the format's arithmetic) cannot be explained away.
+    """
     _refuse_if_frozen(report)
     store = _mapping(report, "_explanations", create=True)
     text = (text or "").strip()
     if not text:
         store.pop(check_id, None)
         return None
+    severity = {r["id"]: r["severity"] for r in report_checks(report)}.get(check_id)
+    if severity != "warning":
+        raise ReportError(
+            _(
+                "Only warnings can be explained; an error in the report's "
+                "arithmetic must be corrected."
+            )
+        )
     entry = {"text": text, "user": _actor(), "time": _now()}
     store[check_id] = entry
     return entry
@@ -216,14 +235,16 @@ def report_checks(report, reported=None):
 
 def report_blocking_problems(report):
     """Translatable messages that block approval; empty when it may be approved."""
-    problems = []
-    for result in report_checks(report):
-        if result["passed"] or result["severity"] != "error":
-            continue
-        if result["explainable"] and result["explanation"]:
-            continue
-        problems.append(result["message"])
-    return problems
+    return [
+        result["message"]
+        for result in report_checks(report)
+        if not result["passed"] and result["severity"] == "error"
+    ]
+
+
+def fee_figures(report, catalog=None):
+    """Information-processing fees paid in the report's year (section 六)."""
+    return compute_fees(find_agency(report), report.year, catalog)
 
 
 # Publication snapshot ---------------------------------------------------------------
@@ -240,6 +261,7 @@ def freeze(report):
         "published_by": _actor(),
         "computed": computed,
         "reported": reported,
+        "fees": fee_figures(report),
         "overrides": overrides(report),
         "checks": [
             {

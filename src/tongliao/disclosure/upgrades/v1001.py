@@ -1,5 +1,7 @@
 """1000 → 1001: every write path reviewed (先审查、后公开); applications' new
-permission (approve extension) and settings (notice receipt, duplicate window).
+permission (approve extension) and settings (notice receipt, duplicate window,
+notice templates), the agencies' notice settings behavior, and the catalog
+indexes table 四 and the fee figures are computed from.
 
 New workflows for agencies and structure, the review workflow's new permissions
 and ``withdraw_on_change``, guards that no longer use a browser view, agencies
@@ -59,3 +61,28 @@ def upgrade(context):
     catalog.reindexIndex(
         ["review_state", "object_provides", "allowedRolesAndUsers"], None
     )
+    add_application_report_indexes(catalog)
+
+
+# Indexes and metadata of DisclosureApplications for table 四 and the fees.
+NEW_INDEXES = (("remedy_years", "KeywordIndex"), ("fee_paid_year", "FieldIndex"))
+NEW_COLUMNS = ("remedy_proceedings", "fee_paid_amount")
+
+
+def add_application_report_indexes(catalog):
+    added = []
+    for name, meta_type in NEW_INDEXES:
+        if name not in catalog.indexes():
+            catalog.addIndex(name, meta_type)
+            added.append(name)
+    new_columns = [name for name in NEW_COLUMNS if name not in catalog.schema()]
+    for name in new_columns:
+        catalog.addColumn(name)
+    if not (added or new_columns):
+        return
+    for brain in catalog.unrestrictedSearchResults(portal_type="DisclosureApplication"):
+        catalog.reindexObject(
+            brain._unrestrictedGetObject(),
+            idxs=added or ["getId"],
+            update_metadata=True,
+        )

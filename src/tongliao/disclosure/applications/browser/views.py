@@ -2,6 +2,8 @@
 
 from datetime import date
 from datetime import timedelta
+from io import BytesIO
+from openpyxl import Workbook
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from plone.protect import CheckAuthenticator
@@ -11,12 +13,28 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
 from tongliao.disclosure import logger
 from tongliao.disclosure.applications import ratelimit
+from tongliao.disclosure.applications.browser.procedure import ACTION_FIELDS
+from tongliao.disclosure.applications.browser.procedure import consequence
+from tongliao.disclosure.applications.browser.procedure import EVENT_TITLES
+from tongliao.disclosure.applications.browser.procedure import FIELDS
+from tongliao.disclosure.applications.browser.procedure import remedy_actions
+from tongliao.disclosure.applications.browser.procedure import staff_name
+from tongliao.disclosure.applications.browser.procedure import STATIC_CHOICES
 from tongliao.disclosure.applications.content import check_applicant_id
 from tongliao.disclosure.applications.content import ID_TYPES
 from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.content import mask_name
 from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.applications.links import make_token
+from tongliao.disclosure.applications.links import read_token
+from tongliao.disclosure.applications.notices import APPLICANT_KINDS
+from tongliao.disclosure.applications.notices import notice_pdf
+from tongliao.disclosure.applications.notices import pdf_filename
 from tongliao.disclosure.applications.notices import send_text_mail
+from tongliao.disclosure.applications.notices import STAFF_KINDS
+from tongliao.disclosure.applications.pdf import PdfUnavailable
+from tongliao.disclosure.applications.remedies import PROCEEDING_TITLES_ZH
+from tongliao.disclosure.applications.remedies import RESULT_TITLES_ZH
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import APPROVE_EXTENSION
 from tongliao.disclosure.applications.workflow import available_transitions
@@ -25,6 +43,7 @@ from tongliao.disclosure.applications.workflow import consultation_rows
 from tongliao.disclosure.applications.workflow import deadlines_json
 from tongliao.disclosure.applications.workflow import find_case
 from tongliao.disclosure.applications.workflow import find_recent_duplicate
+from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
 from tongliao.disclosure.applications.workflow import NOTICE_EVENTS
 from tongliao.disclosure.applications.workflow import notice_receipt
@@ -46,6 +65,7 @@ from tongliao.disclosure.vocabularies import get_vocabulary
 from tongliao.disclosure.vocabularies import OBTAIN_METHODS
 from tongliao.disclosure.vocabularies import PROVISION_FORMS
 from urllib.parse import quote
+from urllib.parse import urlencode
 from z3c.form import button
 from z3c.form import form
 from zExceptions import Forbidden
@@ -160,9 +180,7 @@ class ApplyView(BrowserView):
             logger.info("Application form honeypot filled; request dropped")
             return self._fail(_("The application could not be accepted."))
         if not ratelimit.allow_apply(self.request):  # counted once accepted
-            return self._fail(
-                _("Too many applications from your network. Try again later."), 429
-            )
+            return self._fail(ratelimit.APPLY_LIMITED, 429)
         data = self.validate()
         proof = self.validate_file()
         if self.errors:
@@ -173,11 +191,31 @@ class ApplyView(BrowserView):
             # case answers, no second case with its own statutory deadline.
             self.tracking_code = first.tracking_code
             self.received = first.received_date
+            self.app = first
             self.emailed = False
             return self.done_template()
         self.create(data, proof)
         ratelimit.count_apply(self.request)
         return self.done_template()
+
+    def receipt(self):
+        """Reply deadline and links to the 受理回执 (short-lived tokens)."""
+        app = getattr(self, "app", None)
+        entries = app.stored_files("receipt") if app is not None else []
+        if not entries:
+            return None
+        url = (
+            f"{api.portal.get().absolute_url()}/@@application-notice?token="
+            f"{make_token(app, entries[0]['id'])}"
+        )
+        deadline = deadlines_json(app).get("reply_deadline") or ""
+        return {
+            "received": app.received_date.isoformat(),
+            "deadline": deadline,
+            "print_url": f"{url}&format=html",
+            "pdf_url": f"{url}&format=pdf",
+            "docx_url": url,
+        }
 
     def validate(self):
         """The schema's own validation (lengths, constraints, identity)."""
@@ -262,6 +300,7 @@ class ApplyView(BrowserView):
             app._submission_fingerprint = submission_fingerprint(data)
         self.tracking_code = app.tracking_code
         self.received = app.received_date
+        self.app = app
         self.emailed = bool(data.get("email")) and send_text_mail(
             data["email"],
             "政府信息公开申请已收到",
@@ -287,11 +326,15 @@ class LookupView(BrowserView):
         self.message = ""
         self.code = self.request.form.get("code", "")
         self.tail = self.request.form.get("phone_tail", "")
-        if self.code or self.tail:
+        if self.code or self.tail or self.request.method == "POST":
             self.request.response.setHeader("Cache-Control", "no-store")
-            if not ratelimit.allow_lookup(self.request):
+            missing = missing_lookup_fields(self.code, self.tail)
+            if missing:
+                self.request.response.setStatus(400)
+                self.message = _t(self.request, missing)
+            elif not ratelimit.allow_lookup(self.request):
                 self.request.response.setStatus(429)
-                self.message = "查询过于频繁，请稍后再试。"
+                self.message = _t(self.request, ratelimit.LOOKUP_LIMITED)
             else:
                 app = find_case(self.code, self.tail)
                 if app is None:
@@ -302,53 +345,76 @@ class LookupView(BrowserView):
         return self.template()
 
 
-def _stream(request, entry):
-    blob = entry["file"]
+def _send(request, data, content_type, filename):
     response = request.response
-    response.setHeader("Content-Type", blob.contentType)
-    response.setHeader("Content-Length", str(blob.getSize()))
+    response.setHeader("Content-Type", content_type)
+    response.setHeader("Content-Length", str(len(data)))
     response.setHeader("Cache-Control", "no-store")
     response.setHeader("Referrer-Policy", "no-referrer")
-    filename = blob.filename.encode("utf-8")
     response.setHeader(
         "Content-Disposition",
-        f"attachment; filename*=UTF-8''{quote(filename)}",
+        f"attachment; filename*=UTF-8''{quote(filename.encode('utf-8'))}",
     )
-    return blob.data
+    return data
+
+
+def _stream(request, entry):
+    """The stored file of ``entry``, or its PDF when the request asks ``format=pdf``."""
+    if request.form.get("format") == "pdf" and "paragraphs" in entry:
+        try:
+            data = notice_pdf(entry)
+        except PdfUnavailable:
+            request.response.setStatus(503)
+            return _t(request, _("PDF is not available on this server; use DOCX."))
+        return _send(request, data, "application/pdf", pdf_filename(entry))
+    blob = entry["file"]
+    return _send(request, blob.data, blob.contentType, blob.filename)
 
 
 class PublicNoticeView(BrowserView):
-    """@@application-notice?code=…&phone_tail=…&id=…: a notice for its applicant."""
+    """@@application-notice?token=…[&format=pdf|html]: a notice or the receipt,
+    for its applicant (old links with code, phone_tail and id still work)."""
+
+    print_template = ViewPageTemplateFile("templates/notice_print.pt")
 
     def __call__(self):
         self.request.response.setHeader("Cache-Control", "no-store")
         if not ratelimit.allow_lookup(self.request):
             self.request.response.setStatus(429)
-            return "查询过于频繁，请稍后再试。"
+            return _t(self.request, ratelimit.LOOKUP_LIMITED)
         form = self.request.form
-        app = find_case(form.get("code", ""), form.get("phone_tail", ""))
-        entry = app.stored_file(form.get("id", "")) if app is not None else None
-        if entry is None or entry["kind"] != "notice":
+        found = read_token(form.get("token"))
+        if found is not None:
+            app, file_id = found
+        else:  # links of before the tokens: code and phone tail
+            app = find_case(form.get("code", ""), form.get("phone_tail", ""))
+            file_id = form.get("id", "")
+        entry = app.stored_file(file_id) if app is not None else None
+        if entry is None or entry["kind"] not in APPLICANT_KINDS:
             self.request.response.setStatus(404)
             return NOT_FOUND_MESSAGE
+        if form.get("format") == "html":
+            self.entry = entry
+            return self.print_template()
         return _stream(self.request, entry)
 
 
 class CaseFileView(BrowserView):
-    """<case>/@@notice?id=… and <case>/@@evidence?id=…: stored files, for staff."""
+    """<case>/@@notice?id=…[&format=pdf] and <case>/@@evidence?id=…: stored
+    files, for staff."""
 
-    kind = "notice"
+    kinds = STAFF_KINDS
 
     def __call__(self):
         entry = self.context.stored_file(self.request.form.get("id", ""))
-        if entry is None or entry["kind"] != self.kind:
+        if entry is None or entry["kind"] not in self.kinds:
             self.request.response.setStatus(404)
             return "Not found"
         return _stream(self.request, entry)
 
 
 class EvidenceFileView(CaseFileView):
-    kind = "evidence"
+    kinds = ("evidence",)
 
 
 class NoticePrintView(BrowserView):
@@ -358,7 +424,7 @@ class NoticePrintView(BrowserView):
 
     def __call__(self):
         self.entry = self.context.stored_file(self.request.form.get("id", ""))
-        if self.entry is None or self.entry["kind"] != "notice":
+        if self.entry is None or self.entry["kind"] not in STAFF_KINDS:
             self.request.response.setStatus(404)
             return "Not found"
         return self.template()
@@ -444,12 +510,81 @@ class CaseView(BrowserView):
         return deadlines_json(self.context)
 
     def events(self):
-        return self.context.get_events()
+        """The timeline: Chinese titles, staff full names, what each step did."""
+        names = {}
+        rows = []
+        for event in self.context.get_events():
+            actor = event["actor"]
+            if actor not in names:
+                names[actor] = staff_name(actor)
+            title = EVENT_TITLES.get(event["type"])
+            rows.append(
+                {
+                    "date": event["date"].isoformat(),
+                    "title": _t(self.request, title) if title else event["type"],
+                    "actor": names[actor],
+                    "note": event["note"],
+                    "detail": self.event_detail(event),
+                    "type": event["type"],
+                }
+            )
+        return rows
+
+    def action_forms(self):
+        """Each possible next step: title, fields with labels, consequence."""
+        forms = []
+        for action in self.available_actions():
+            fields = []
+            for name in ACTION_FIELDS.get(action, ()):
+                label, kind, default = FIELDS[name]
+                fields.append(
+                    {
+                        "name": name,
+                        "id": f"{action}-{name}",
+                        "label": _t(self.request, label),
+                        "type": kind,
+                        "default": default,
+                        "choices": self.field_choices(name),
+                    }
+                )
+            forms.append(
+                {
+                    "action": action,
+                    "title": _t(self.request, ACTION_TITLES.get(action, action)),
+                    "consequence": consequence(self.context, action),
+                    "fields": fields,
+                }
+            )
+        return forms
+
+    def field_choices(self, name):
+        if name == "delivery":
+            return self.channels()
+        if name == "kind":
+            return self.unreceived_notices()
+        if name == "outcome":
+            return [("", "")] + self.outcomes()
+        return [
+            (token, _t(self.request, title))
+            for token, title in STATIC_CHOICES.get(name, ())
+        ]
+
+    def field_default(self, field):
+        if field["name"] == "delivery":
+            return self.context.channel or ""
+        if field["type"] == "date":
+            return self.today()
+        return field["default"]
 
     def notices(self):
+        """Receipt, notices and consultation letters, oldest first."""
         if not self.can_see_data:
             return []
-        return self.context.stored_files("notice")
+        return [
+            entry
+            for entry in self.context.stored_files()
+            if entry["kind"] in STAFF_KINDS
+        ]
 
     def evidence(self):
         if not self.can_see_data:
@@ -486,9 +621,18 @@ class CaseView(BrowserView):
     def event_detail(self, event):
         data = event["data"]
         parts = [
+            self._outcome_title(data["outcome"]) if data.get("outcome") else "",
             data.get("legal_basis", ""),
             data.get("decision", ""),
             f"批准人：{data['approver']}" if data.get("approver") else "",
+            f"理由：{data['reason']}" if data.get("reason") else "",
+            f"征求意见对象：{data['party']}" if data.get("party") else "",
+            PROCEEDING_TITLES_ZH.get(data.get("proceeding"), ""),
+            RESULT_TITLES_ZH.get(data.get("result"), ""),
+            data.get("organ", ""),
+            f"负责公开机关：{data['competent_agency']}"
+            if data.get("competent_agency")
+            else "",
             "当场答复" if data.get("on_the_spot") else "",
         ]
         return " ".join(part for part in parts if part)
@@ -522,6 +666,7 @@ class CaseView(BrowserView):
                 actions.append("fee_notice")
             elif not self.context.has_event("fee_paid"):
                 actions.append("fee_paid")
+        actions.extend(remedy_actions(self.context))
         return actions
 
     def action_title(self, action):
@@ -545,6 +690,8 @@ ACTION_TITLES = {
     "reply": _("Reply"),
     "withdraw": _("Withdrawn by the applicant"),
     "archive": _("Archive"),
+    "remedy_filed": _("Record a reconsideration or lawsuit"),
+    "remedy_decided": _("Record the result of a reconsideration or lawsuit"),
 }
 
 ACTION_PARAMS = (
@@ -565,6 +712,13 @@ ACTION_PARAMS = (
     "delivered",
     "answer",
     "decision",
+    "variant",
+    "public_location",
+    "competent_agency",
+    "competent_agency_contact",
+    "proceeding",
+    "organ",
+    "result",
 )
 
 
@@ -702,6 +856,26 @@ BUCKETS = (
 PAUSED_BUCKETS = ("awaiting_correction", "consulting")
 
 
+DUE_WINDOWS = {
+    "overdue": _("Overdue"),
+    "3": _("Due within 3 working days"),
+    "5": _("Due within 5 working days"),
+    "10": _("Due within 10 working days"),
+}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_HEADERS = {
+    "title": "申请",
+    "state": "状态",
+    "received_date": "收到申请日期",
+    "reply_deadline": "答复期限",
+    "days_left": "剩余工作日",
+    "due": "暂停至/可办结",
+    "channel": "申请方式",
+    "applicant_type": "申请人类型",
+    "url": "链接",
+}
+
+
 class DashboardView(BrowserView):
     """@@applications-dashboard on the site or an agency; catalog only."""
 
@@ -709,7 +883,115 @@ class DashboardView(BrowserView):
     batch_size = 50
 
     def __call__(self):
+        if self.request.form.get("format") == "xlsx":
+            return self.xlsx()
         return self.template()
+
+    # -- filters (state, agency, due window), the filtered list, XLSX ----------
+
+    def filters(self):
+        form = self.request.form
+        state = form.get("state") if form.get("state") in OPEN_STATES else ""
+        agency = form.get("agency") if isinstance(form.get("agency"), str) else ""
+        due = form.get("due") if form.get("due") in DUE_WINDOWS else ""
+        return {"state": state, "agency": agency, "due": due}
+
+    def filtering(self):
+        return any(self.filters().values())
+
+    def state_choices(self):
+        return [("", _t(self.request, _("All open states")))] + [
+            (state, STATE_TITLES[state]) for state in OPEN_STATES
+        ]
+
+    def agency_choices(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(
+            portal_type="DisclosureAgency",
+            path="/".join(self.context.getPhysicalPath()),
+            sort_on="sortable_title",
+        )
+        return [("", _t(self.request, _("All agencies")))] + [
+            (brain.UID, brain.Title) for brain in brains
+        ]
+
+    def due_choices(self):
+        return [("", _t(self.request, _("Any deadline")))] + [
+            (key, _t(self.request, title)) for key, title in DUE_WINDOWS.items()
+        ]
+
+    def filtered_query(self):
+        filters = self.filters()
+        path = "/".join(self.context.getPhysicalPath())
+        if filters["agency"]:
+            catalog = api.portal.get_tool("portal_catalog")
+            found = catalog(UID=filters["agency"], portal_type="DisclosureAgency")
+            # An agency outside this dashboard's area gives an empty list.
+            path = found[0].getPath() if found else path + "/-no-such-agency-"
+        query = {
+            "portal_type": "DisclosureApplication",
+            "path": path,
+            "review_state": filters["state"] or list(OPEN_STATES),
+        }
+        today = site_today()
+        if filters["due"] == "overdue":
+            query["reply_deadline"] = {
+                "query": (today - timedelta(days=1)).isoformat(),
+                "range": "max",
+            }
+        elif filters["due"]:
+            try:
+                horizon = get_site_calendar().add_working_days(
+                    today, int(filters["due"])
+                )
+            except Exception:  # a year without calendar data
+                horizon = today
+            query["reply_deadline"] = {
+                "query": [today.isoformat(), horizon.isoformat()],
+                "range": "min:max",
+            }
+        return query
+
+    def filtered(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        sort_on, order = self.sort()
+        brains = catalog(sort_on=sort_on, sort_order=order, **self.filtered_query())
+        rows = []
+        for brain in brains[: self.export_limit]:
+            paused = brain.review_state in PAUSED_BUCKETS
+            rows.append(self.row(brain, paused=paused))
+        return {"name": "filtered", "count": len(brains), "rows": rows}
+
+    export_limit = 5000
+
+    def xlsx(self):
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "依申请公开"
+        sheet.append(list(XLSX_HEADERS.values()))
+        for row in self.filtered()["rows"]:
+            due = row["due"] + ("（已逾期）" if row["overdue"] else "")
+            values = {**row, "due": due}
+            sheet.append([values[key] for key in XLSX_HEADERS])
+        widths = (40, 10, 12, 12, 10, 24, 12, 14, 60)
+        for column, width in zip("ABCDEFGHI", widths, strict=True):
+            sheet.column_dimensions[column].width = width
+        out = BytesIO()
+        workbook.save(out)
+        data = out.getvalue()
+        stamp = site_today().strftime("%Y%m%d")
+        return _send(self.request, data, XLSX_TYPE, f"依申请公开办理台账-{stamp}.xlsx")
+
+    def query_string(self, **changes):
+        """The current filters and sort as a query string, with ``changes``."""
+        sort_on, sort_order = self.sort()
+        values = {**self.filters(), "sort_on": sort_on, "sort_order": sort_order}
+        values.update(changes)
+        return urlencode({key: value for key, value in values.items() if value})
+
+    def export_url(self):
+        base = self.context.absolute_url()
+        return f"{base}/@@applications-dashboard?{self.query_string(format='xlsx')}"
 
     def settings_days(self):
         return api.portal.get_registry_record(
@@ -844,7 +1126,7 @@ class DashboardView(BrowserView):
             "descending" if current == sort_on and order == "ascending" else "ascending"
         )
         base = self.context.absolute_url()
-        query = f"sort_on={sort_on}&sort_order={new_order}"
+        query = self.query_string(sort_on=sort_on, sort_order=new_order)
         return f"{base}/@@applications-dashboard?{query}"
 
 

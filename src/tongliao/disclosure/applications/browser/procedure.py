@@ -1,0 +1,214 @@
+"""The case page as a guided procedure: each legally possible next step is a
+labelled form (fields declared here as data) that says, before the officer
+confirms, what it does to the reply deadline; and the timeline in Chinese.
+"""
+
+from plone import api
+from tongliao.disclosure import _
+from tongliao.disclosure.applications.remedies import PROCEEDINGS
+from tongliao.disclosure.applications.remedies import proceedings
+from tongliao.disclosure.applications.remedies import RESULTS
+from tongliao.disclosure.applications.workflow import compute
+from tongliao.disclosure.applications.workflow import consultation_window_end
+from tongliao.disclosure.applications.workflow import CORRECTION_PERIOD_DEFAULT
+from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.deadlines import CalendarCoverageError
+
+
+# name -> (label msgid, input type, default); choices come from the view.
+FIELDS = {
+    "items": (_("What the applicant must correct"), "textarea", ""),
+    "period_days": (
+        _("Correction period (working days)"),
+        "number",
+        str(CORRECTION_PERIOD_DEFAULT),
+    ),
+    "delivery": (_("Delivered by"), "select", ""),
+    "kind": (_("Notice received by the applicant"), "select", ""),
+    "party": (_("Party consulted"), "text", ""),
+    "basis": (_("Basis of the consultation"), "select", "third_party"),
+    "delivered": (_("Letter delivered on"), "date", ""),
+    "answer": (_("Answer"), "select", "answered"),
+    "decision": (_("Decision on silence"), "text", ""),
+    "days": (_("Extension (working days)"), "number", "20"),
+    "reason": (_("Reason for the extension"), "text", ""),
+    "method": (_("Fee method"), "select", "by_pages"),
+    "quantity": (_("Number of items or pages"), "number", ""),
+    "previous_items": (_("Items already counted this month"), "number", "0"),
+    "outcome": (_("Outcome"), "select", ""),
+    "variant": (_("Kind of reply notice"), "select", ""),
+    "public_location": (
+        _("Where and how the published information is found (art. 36(1))"),
+        "text",
+        "",
+    ),
+    "competent_agency": (_("Responsible agency (art. 36(5))"), "text", ""),
+    "competent_agency_contact": (_("Its contact (art. 36(5))"), "text", ""),
+    "reasons": (_("Reasons"), "textarea", ""),
+    "proceeding": (_("Proceeding"), "select", "review"),
+    "organ": (_("Review organ or court"), "text", ""),
+    "result": (_("Result"), "select", "upheld"),
+}
+
+ACTION_FIELDS = {
+    "accept": (),
+    "request_correction": ("items", "period_days", "delivery"),
+    "receive_correction": (),
+    "notice_received": ("kind",),
+    "start_consultation": ("party", "basis", "delivered"),
+    "end_consultation": ("answer", "decision"),
+    "extend": ("days", "reason"),
+    "fee_notice": ("method", "quantity", "previous_items", "delivery"),
+    "fee_paid": (),
+    "reply": (
+        "outcome",
+        "variant",
+        "public_location",
+        "competent_agency",
+        "competent_agency_contact",
+        "reasons",
+    ),
+    "reply_on_the_spot": (
+        "outcome",
+        "variant",
+        "public_location",
+        "competent_agency",
+        "competent_agency_contact",
+        "reasons",
+    ),
+    "withdraw": (),
+    "archive": (),
+    "remedy_filed": ("proceeding", "organ"),
+    "remedy_decided": ("proceeding", "result"),
+}
+
+STATIC_CHOICES = {
+    "basis": (
+        ("third_party", _("Third party (art. 32)")),
+        ("agency", _("Other agency (art. 34)")),
+    ),
+    "answer": (
+        ("answered", _("The party answered")),
+        ("silence", _("No answer within the window")),
+    ),
+    "method": (
+        ("by_pages", _("By volume (pages)")),
+        ("by_items", _("By item")),
+    ),
+    "variant": (
+        ("", _("Standard notice of the outcome")),
+        ("already_public", _("Already public: where to obtain it (art. 36(1))")),
+        ("not_this_agency", _("Not this agency: the responsible agency (art. 36(5))")),
+    ),
+    "proceeding": tuple(PROCEEDINGS.items()),
+    "result": tuple(RESULTS.items()),
+}
+
+EVENT_TITLES = {
+    "received": _("Application received"),
+    "accept": _("Accepted for processing"),
+    "correction_requested": _("Correction requested"),
+    "correction_received": _("Corrected application received"),
+    "notice_received": _("Notice received by the applicant"),
+    "consultation_started": _("Consultation started"),
+    "consultation_ended": _("Consultation ended"),
+    "extension": _("Extension approved"),
+    "fee_notice_sent": _("Fee notice sent"),
+    "fee_paid": _("Fee paid"),
+    "replied": _("Replied"),
+    "withdrawn": _("Withdrawn by the applicant"),
+    "archived": _("Archived"),
+    "remedy_filed": _("Reconsideration or litigation filed"),
+    "remedy_decided": _("Reconsideration or litigation decided"),
+}
+
+
+def staff_name(user_id):
+    """Full name of a user id as recorded in an event ("applicant": the applicant)."""
+    if not user_id:
+        return ""
+    if user_id == "applicant":
+        return "申请人"
+    user = api.user.get(userid=user_id)
+    if user is None:
+        return user_id
+    return (user.getProperty("fullname", "") or "").strip() or user_id
+
+
+def _cn(day):
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _deadline(result):
+    if result is None or result.reply_deadline is None:
+        return None
+    return result.reply_deadline
+
+
+def consequence(app, action, today=None):
+    """A Chinese sentence: what ``action`` done today does to the deadlines."""
+    today = today or site_today()
+    try:
+        now = compute(app, today=today)
+    except (CalendarCoverageError, ValueError):
+        return "期限暂无法计算（日历数据缺失或记录有误）。"
+    current = _deadline(now)
+    current_text = _cn(current) if current else "暂停计算"
+    if action == "accept":
+        return f"答复期限不变：{current_text}。"
+    if action == "request_correction":
+        return (
+            "答复期限中止；补正期限自申请人收到补正告知书之日起计算，"
+            "答复期限自收到补正后的申请之日起重新计算20个工作日。"
+        )
+    if action in ("receive_correction", "extend", "end_consultation"):
+        event = {
+            "receive_correction": {"type": "correction_received"},
+            "extend": {"type": "extension", "days": 20},
+            "end_consultation": {"type": "consultation_ended"},
+        }[action]
+        last = app.last_event("consultation_started")
+        if action == "end_consultation" and last is not None:
+            event["party"] = last["data"].get("party", "")
+        try:
+            after = compute(app, today=today, extra_events=[{**event, "date": today}])
+        except (CalendarCoverageError, ValueError):
+            return "该操作与本案记录不符，确认时将被拒绝。"
+        new = _deadline(after)
+        prefix = "按延长20个工作日计算，" if action == "extend" else ""
+        if new is None:
+            return f"{prefix}答复期限仍暂停计算。"
+        return f"{prefix}答复期限：{current_text} → {_cn(new)}。"
+    if action == "start_consultation":
+        window = consultation_window_end({"date": today, "delivered": today})
+        return (
+            "答复期限中止计算；第三方或其他机关应于"
+            f"{_cn(window)}前答复（自收到征求意见书之日起15个工作日），"
+            "逾期后答复期限恢复计算。"
+        )
+    if action in ("fee_notice", "fee_paid", "notice_received"):
+        return f"答复期限不变：{current_text}。"
+    if action in ("reply", "reply_on_the_spot"):
+        if current and today > current:
+            return f"办结本案。答复期限为{current_text}，今日答复已超期。"
+        return f"办结本案，在答复期限（{current_text}）内答复。"
+    if action == "withdraw":
+        return "办结本案（申请人撤回），不再计算答复期限。"
+    if action == "archive":
+        return "归档本案；期限不再变化。"
+    if action in ("remedy_filed", "remedy_decided"):
+        return "不影响答复期限；计入年度报告表四。"
+    return ""
+
+
+def remedy_actions(app):
+    """Remedy actions possible on the case (any state but withdrawn)."""
+    if api.content.get_state(app) == "withdrawn":
+        return []
+    known = proceedings(app)
+    actions = []
+    if len(known) < len(PROCEEDINGS):
+        actions.append("remedy_filed")
+    if any(item["decided"] is None for item in known.values()):
+        actions.append("remedy_decided")
+    return actions

@@ -1,0 +1,102 @@
+"""A citizen applies in a real browser with a full-width phone number, gets the
+receipt and looks the case up; an officer takes the case through 补正,
+consultation and reply from the workbench (Debian chromium + Playwright)."""
+
+from .test_applications_http import APPLICANT
+from .test_applications_http import PASSWORD
+from .test_applications_http import site  # noqa: F401 (a fixture)
+from .test_applications_http import smtp_sink  # noqa: F401 (a fixture)
+from .test_applications_http import the_case
+from base64 import b64encode
+from plone import api
+
+import pytest
+import transaction
+
+
+def officer_page(chromium):
+    token = b64encode(f"officer:{PASSWORD}".encode()).decode()
+    context = chromium.new_context(
+        locale="zh-CN",
+        viewport={"width": 1280, "height": 900},
+        extra_http_headers={"Authorization": f"Basic {token}"},
+    )
+    return context, context.new_page()
+
+
+def do_step(page, action, **fields):
+    form = page.locator(f"#action-{action}")
+    for name, value in fields.items():
+        control = form.locator(f"#{action}-{name}")
+        if control.evaluate("e => e.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(value)
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    errors = page.locator(".statusmessage-error, .portalMessage.error")
+    assert errors.count() == 0, errors.all_inner_texts()
+
+
+@pytest.mark.e2e
+def test_citizen_applies_and_officer_handles_the_case(
+    site,  # noqa: F811
+    chromium,
+    page,
+    screenshot,
+    tmp_path,
+):
+    proof = tmp_path / "id.pdf"
+    proof.write_bytes(b"%PDF-1.4\n% identity proof\n")
+    agency_url = site["agency"].absolute_url()
+    page.goto(f"{agency_url}/@@apply")
+    for name in ("applicant_type", "provision_form", "obtain_method"):
+        page.locator(f"select#{name}").select_option(APPLICANT[name])
+    for name in ("applicant_name", "id_number", "email", "address", "description"):
+        page.locator(f"#{name}").fill(APPLICANT[name])
+    page.locator("#phone").fill("１３８１２３４５６７８")  # full-width digits
+    page.locator("#id_proof").set_input_files(str(proof))
+    page.locator("button[name=submit]").click()
+    page.wait_for_load_state()
+    code = page.locator("#tracking-code").inner_text().strip()
+    assert len(code) == 14
+    assert page.locator("#reply-deadline").inner_text().strip()
+    screenshot(page, "application-received")
+    with page.expect_download() as download:
+        page.locator("#receipt-links a", has_text="PDF").click()
+    assert download.value.path().read_bytes().startswith(b"%PDF-")
+
+    # The citizen looks the case up (code and phone tail posted, not in the URL).
+    page.goto(f"{site.absolute_url()}/@@application-lookup")
+    page.locator("#code").fill(code.lower())
+    page.locator("#phone_tail").fill("5678")
+    page.get_by_role("button", name="查询").click()
+    page.wait_for_load_state()
+    assert "已登记" in page.content()
+    assert code not in page.url
+
+    app = the_case(site)
+    assert app.phone == "13812345678"
+    with api.env.adopt_roles(["Manager"]):
+        api.user.get(username="officer").setMemberProperties({"fullname": "李办理"})
+    transaction.commit()
+    context, officer = officer_page(chromium)
+    officer.goto(app.absolute_url())
+    do_step(officer, "accept")
+    do_step(officer, "request_correction", items="请写明所需文件的文号")
+    do_step(officer, "receive_correction")
+    do_step(officer, "start_consultation", party="通辽市某供热有限公司")
+    assert "征求意见中" in officer.locator("#case-state").inner_text()
+    do_step(officer, "end_consultation", answer="answered")
+    do_step(officer, "reply", outcome="granted", reasons="予以公开。")
+    assert officer.locator("#case-state").inner_text() == "已答复"
+    timeline = officer.locator("#case-events").inner_text()
+    for step in ("受理", "发出补正告知书", "发出征求意见书", "已答复"):
+        assert step in timeline
+    assert "李办理" in timeline and "officer" not in timeline
+    screenshot(officer, "application-workbench")
+    context.close()
+    app = the_case(site)
+    assert api.content.get_state(app) == "replied"
+    kinds = [entry["notice_kind"] for entry in app.stored_files()[:1]]
+    assert kinds == ["receipt"]
