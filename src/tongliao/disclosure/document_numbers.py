@@ -19,15 +19,20 @@ def same_number_documents(obj):
     number = getattr(aq_base(obj), "document_number", None)
     if not number:
         return []
-    catalog = api.portal.get_tool("portal_catalog")
+    # Read the document_number index directly: a catalog search here (in the
+    # middle of an add or a review step) processes the pending indexing queue,
+    # which left objects half indexed for later searches.
+    catalog = api.portal.get_tool("portal_catalog")._catalog
+    found = catalog.getIndex("document_number")._index.get(number)
+    rids = [found] if isinstance(found, int) else list(found or ())
     issuing = getattr(aq_base(obj), "issuing_agency", None)
     uid = obj.UID()
     return [
         brain
-        for brain in catalog.unrestrictedSearchResults(
-            portal_type="PolicyDocument", document_number=number
-        )
-        if uid != brain.UID and (brain.issuing_agency or None) == (issuing or None)
+        for brain in (catalog[rid] for rid in rids)
+        if brain.portal_type == "PolicyDocument"
+        and uid != brain.UID
+        and (brain.issuing_agency or None) == (issuing or None)
     ]
 
 

@@ -146,7 +146,6 @@ def check_rules(
     opinion="",
     checklist=None,
     structural=False,
-    confirm_duplicate=False,
 ):
     """Messages of every rule ``transition`` breaks; empty when it may fire.
 
@@ -194,13 +193,6 @@ def check_rules(
             )
     if structural:
         return errors
-    if transition == "approve" and not confirm_duplicate:
-        duplicate = duplicate_message(obj)
-        if duplicate is not None:
-            errors.append(duplicate)
-            errors.append(
-                _("Confirm that the duplicate document number is correct to approve.")
-            )
     if transition in ("reject", "withdraw") and not opinion:
         errors.append(_("Give the reason in the opinion."))
     if transition == "pass_secrecy_review" or (
@@ -320,9 +312,16 @@ def perform(obj, action, opinion="", checklist=None, confirm_duplicate=False):
     opinion = (opinion or "").strip()
     if checklist is not None and not isinstance(checklist, dict):
         raise ReviewError([_("Answer every question of the secrecy checklist.")])
-    errors = check_rules(
-        obj, transition, userid, opinion, checklist, confirm_duplicate=confirm_duplicate
-    )
+    errors = check_rules(obj, transition, userid, opinion, checklist)
+    # Checked here, before the transition, not in its guard: the guard runs
+    # inside the transition, where no catalog search belongs.
+    if transition == "approve" and not confirm_duplicate:
+        duplicate = duplicate_message(obj)
+        if duplicate is not None:
+            errors += [
+                duplicate,
+                _("Confirm that the duplicate document number is correct to approve."),
+            ]
     if errors:
         raise ReviewError(errors)
     if transition == "approve" and confirm_duplicate:
@@ -334,20 +333,12 @@ def perform(obj, action, opinion="", checklist=None, confirm_duplicate=False):
                 context=getRequest(),
             )  # fmt: skip
             opinion = f"{opinion}（{note}）" if opinion else note
-    return _fire_with_record(
-        obj, transition, user, opinion, checklist, confirm_duplicate=confirm_duplicate
-    )
+    return _fire_with_record(obj, transition, user, opinion, checklist)
 
 
-def _fire_with_record(
-    obj, transition, user, opinion, checklist, confirm_duplicate=False
-):
+def _fire_with_record(obj, transition, user, opinion, checklist):
     from_state = review_state(obj)
-    data = {
-        "opinion": opinion,
-        "checklist": checklist,
-        "confirm_duplicate": confirm_duplicate,
-    }
+    data = {"opinion": opinion, "checklist": checklist}
     wftool = api.portal.get_tool("portal_workflow")
     with granted(obj, transition, data):
         try:
