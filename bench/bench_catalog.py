@@ -56,7 +56,7 @@ def build(portal, count, rng):
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
     from plone.dexterity.utils import iterSchemataForType
-    from tongliao.disclosure.content.policy_document import PolicyDocument
+    from tongliao.disclosure.policy.document import PolicyDocument
     from tongliao.disclosure.vocabularies import subject_tree
     from zope.schema import getFieldsInOrder
 

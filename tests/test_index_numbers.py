@@ -5,8 +5,8 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
-from tongliao.disclosure.index_numbers import COUNTER_KEY
-from tongliao.disclosure.index_numbers import format_index_number
+from tongliao.disclosure.policy.index_numbers import COUNTER_KEY
+from tongliao.disclosure.policy.index_numbers import format_index_number
 from tongliao.disclosure.review.staging import review_to
 from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
@@ -98,7 +98,7 @@ def test_year_of_publication_or_written(agencies):
 
 
 def test_index_number_is_read_only_over_rest(agencies):
-    from tongliao.disclosure.content.policy_document import IPolicyDocument
+    from tongliao.disclosure.policy.document import IPolicyDocument
 
     assert IPolicyDocument["index_number"].readonly
 

@@ -11,7 +11,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from tongliao.disclosure import _
 from tongliao.disclosure import catalogue
-from tongliao.disclosure.browser.views import chinese_date
+from tongliao.disclosure.browser.base import chinese_date
 from tongliao.disclosure.catalogue import CatalogueQuery
 from tongliao.disclosure.catalogue import InvalidParameter
 from tongliao.disclosure.chinatime import CHINA_TZ

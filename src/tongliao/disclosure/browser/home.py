@@ -2,8 +2,8 @@
 
 from plone import api
 from tongliao.disclosure import catalogue
+from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.browser.sections import document_rows
-from tongliao.disclosure.browser.views import _Base
 from tongliao.disclosure.catalogue import CatalogueQuery
 from zope.component import queryMultiAdapter
 

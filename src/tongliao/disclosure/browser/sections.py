@@ -2,11 +2,11 @@
 
 from plone import api
 from tongliao.disclosure import catalogue
-from tongliao.disclosure.browser.views import _Base
-from tongliao.disclosure.browser.views import chinese_date
-from tongliao.disclosure.browser.views import DisclosureAgencyView
+from tongliao.disclosure.browser.base import _Base
+from tongliao.disclosure.browser.base import chinese_date
 from tongliao.disclosure.catalogue import CatalogueQuery
-from tongliao.disclosure.content.agency import find_agency
+from tongliao.disclosure.policy.agency import find_agency
+from tongliao.disclosure.policy.browser.views import DisclosureAgencyView
 from tongliao.disclosure.sections import SECTION_BY_KIND
 from tongliao.disclosure.sections import SECTION_TYPE
 from zope.component import queryMultiAdapter

@@ -10,7 +10,7 @@ from plone.app.textfield import RichText
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from tongliao.disclosure import _
-from tongliao.disclosure.content.agency import find_agency
+from tongliao.disclosure.policy.agency import find_agency
 from tongliao.disclosure.reports.layout import T4_BLOCKS
 from tongliao.disclosure.reports.layout import T4_COLUMNS
 from zope import schema

@@ -11,7 +11,7 @@ from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from tongliao.disclosure import _
-from tongliao.disclosure.content.constraints import RuleViolation
+from tongliao.disclosure.constraints import RuleViolation
 from tongliao.disclosure.vocabularies import AUDIENCES
 from tongliao.disclosure.vocabularies import CHANNELS
 from tongliao.disclosure.vocabularies import DIRECTORY_LEVELS

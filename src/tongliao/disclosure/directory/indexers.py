@@ -3,7 +3,7 @@
 from plone.indexer import indexer
 from tongliao.disclosure.content.directory import IDirectoryItem
 from tongliao.disclosure.content.guide import IDisclosureGuide
-from tongliao.disclosure.content.policy_document import IPolicyDocument
+from tongliao.disclosure.policy.document import IPolicyDocument
 from zope.interface import Interface
 
 

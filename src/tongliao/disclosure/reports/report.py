@@ -20,8 +20,8 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from tongliao.disclosure import _
-from tongliao.disclosure.content.agency import find_agency
 from tongliao.disclosure.content.annual_report import MANUAL_FIELDS
+from tongliao.disclosure.policy.agency import find_agency
 from tongliao.disclosure.reports import checks
 from tongliao.disclosure.reports.compute import compute_tables
 from tongliao.disclosure.reports.compute import repeal_date_missing

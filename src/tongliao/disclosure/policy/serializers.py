@@ -5,9 +5,9 @@ from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
-from tongliao.disclosure.content.policy_document import cross_schema_problems
-from tongliao.disclosure.content.policy_document import IPolicyDocument
-from tongliao.disclosure.content.policy_interpretation import IPolicyInterpretation
+from tongliao.disclosure.policy.document import cross_schema_problems
+from tongliao.disclosure.policy.document import IPolicyDocument
+from tongliao.disclosure.policy.interpretation import IPolicyInterpretation
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.relations import forward_references
 from tongliao.disclosure.vocabularies import get_vocabulary
