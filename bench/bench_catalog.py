@@ -140,8 +140,8 @@ def main():
     portal = layer["portal"]
     from plone import api
     from plone.app.testing import logout
-    from tongliao.disclosure import catalogue
-    from tongliao.disclosure.catalogue import CatalogueQuery
+    from tongliao.disclosure.platform import catalogue
+    from tongliao.disclosure.platform.catalogue import CatalogueQuery
 
     try:
         agency, build_seconds = build(portal, count, random.Random(SEED))

@@ -5,9 +5,9 @@ from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from tongliao.disclosure import catalogue
-from tongliao.disclosure.catalogue import CatalogueQuery
-from tongliao.disclosure.catalogue import InvalidParameter
+from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.catalogue import CatalogueQuery
+from tongliao.disclosure.platform.catalogue import InvalidParameter
 
 import pytest
 

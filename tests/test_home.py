@@ -4,7 +4,7 @@ from .helpers import make_documents
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from tongliao.disclosure.browser.home import set_home_as_default
+from tongliao.disclosure.platform.browser.home import set_home_as_default
 
 import re
 import transaction

@@ -6,9 +6,9 @@ from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from tongliao.disclosure.platform.sections import ensure_sections
+from tongliao.disclosure.platform.sections import SECTIONS
 from tongliao.disclosure.review.staging import review_to
-from tongliao.disclosure.sections import ensure_sections
-from tongliao.disclosure.sections import SECTIONS
 
 import pytest
 import transaction

@@ -13,6 +13,7 @@ PROFILE = "tongliao.disclosure:default"
     [
         ("DisclosureAgency", "content.agency", "policy.agency"),
         ("PolicyDocument", "content.policy_document", "policy.document"),
+        ("DisclosureSection", "content.section", "platform.section"),
         (
             "PolicyInterpretation",
             "content.policy_interpretation",

@@ -22,6 +22,8 @@ ALIASES = [
     ("content.policy_document", "policy.document", "IPolicyDocument"),
     ("content.policy_interpretation", "policy.interpretation", "PolicyInterpretation"),
     ("content.policy_interpretation", "policy.interpretation", "IPolicyInterpretation"),
+    ("content.section", "platform.section", "DisclosureSection"),
+    ("content.section", "platform.section", "IDisclosureSection"),
     ("index_numbers", "policy.index_numbers", "IndexNumberCounter"),
     ("content.application", "applications.content", "DisclosureApplication"),
     ("content.application", "applications.content", "IDisclosureApplication"),

@@ -1,14 +1,14 @@
 """Views of an agency's disclosure area: the agency home and its sections."""
 
 from plone import api
-from tongliao.disclosure import catalogue
 from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.browser.base import chinese_date
-from tongliao.disclosure.catalogue import CatalogueQuery
+from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.catalogue import CatalogueQuery
+from tongliao.disclosure.platform.sections import SECTION_BY_KIND
+from tongliao.disclosure.platform.sections import SECTION_TYPE
 from tongliao.disclosure.policy.agency import find_agency
 from tongliao.disclosure.policy.browser.views import DisclosureAgencyView
-from tongliao.disclosure.sections import SECTION_BY_KIND
-from tongliao.disclosure.sections import SECTION_TYPE
 from zope.component import queryMultiAdapter
 
 

@@ -1,10 +1,10 @@
 """@@disclosure-home: the platform's front page (the demo site's default view)."""
 
 from plone import api
-from tongliao.disclosure import catalogue
 from tongliao.disclosure.browser.base import _Base
-from tongliao.disclosure.browser.sections import document_rows
-from tongliao.disclosure.catalogue import CatalogueQuery
+from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.browser.sections import document_rows
+from tongliao.disclosure.platform.catalogue import CatalogueQuery
 from zope.component import queryMultiAdapter
 
 

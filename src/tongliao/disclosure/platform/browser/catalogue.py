@@ -1,6 +1,6 @@
 """政府信息公开目录: the catalogue page, its CSV export and its feed.
 
-All three read the same ``tongliao.disclosure.catalogue.search`` with the same
+All three read the same ``tongliao.disclosure.platform.catalogue.search`` with the same
 GET parameters, so a shared URL, a download and a subscription agree.
 """
 
@@ -10,11 +10,11 @@ from email.utils import format_datetime
 from plone import api
 from Products.Five.browser import BrowserView
 from tongliao.disclosure import _
-from tongliao.disclosure import catalogue
 from tongliao.disclosure.browser.base import chinese_date
-from tongliao.disclosure.catalogue import CatalogueQuery
-from tongliao.disclosure.catalogue import InvalidParameter
 from tongliao.disclosure.chinatime import CHINA_TZ
+from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.catalogue import CatalogueQuery
+from tongliao.disclosure.platform.catalogue import InvalidParameter
 from xml.sax.saxutils import escape
 from zope.i18n import translate
 
