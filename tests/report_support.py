@@ -167,6 +167,6 @@ def add_report(agency, year, **fields):
 
 def all_manual_zero():
     """The report fields of every manual cell, 0 (a complete, balanced table 四)."""
-    from tongliao.disclosure.content.annual_report import MANUAL_FIELDS
+    from tongliao.disclosure.reports.content import MANUAL_FIELDS
 
     return dict.fromkeys(MANUAL_FIELDS.values(), 0)

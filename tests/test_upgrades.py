@@ -14,6 +14,7 @@ PROFILE = "tongliao.disclosure:default"
         ("DisclosureAgency", "content.agency", "policy.agency"),
         ("PolicyDocument", "content.policy_document", "policy.document"),
         ("DisclosureSection", "content.section", "platform.section"),
+        ("AnnualReport", "content.annual_report", "reports.content"),
         (
             "PolicyInterpretation",
             "content.policy_interpretation",

@@ -24,6 +24,8 @@ ALIASES = [
     ("content.policy_interpretation", "policy.interpretation", "IPolicyInterpretation"),
     ("content.section", "platform.section", "DisclosureSection"),
     ("content.section", "platform.section", "IDisclosureSection"),
+    ("content.annual_report", "reports.content", "AnnualReport"),
+    ("content.annual_report", "reports.content", "IAnnualReport"),
     ("index_numbers", "policy.index_numbers", "IndexNumberCounter"),
     ("content.application", "applications.content", "DisclosureApplication"),
     ("content.application", "applications.content", "IDisclosureApplication"),

@@ -20,18 +20,12 @@ from tongliao.disclosure.reports.layout import computed_cells
 from tongliao.disclosure.reports.layout import layout
 from tongliao.disclosure.reports.render import all_tables
 from tongliao.disclosure.reports.render import table_html
+from tongliao.disclosure.reports.report import is_report_staff
 from urllib.parse import quote
 from zope.i18n import translate
 
 
-STAFF_PERMISSION = "tongliao.disclosure: View staff dashboard"
 MODIFY = "Modify portal content"
-
-
-def is_report_staff(report):
-    if api.user.is_anonymous():
-        return False
-    return api.user.has_permission(STAFF_PERMISSION, obj=report)
 
 
 def shown_cells(report):
