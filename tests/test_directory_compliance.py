@@ -93,7 +93,7 @@ def test_compliance_on_known_data(agency):
 
 
 def test_item_page_lists_only_published_fulfilling_content(agency):
-    from tongliao.disclosure.browser.directory import DirectoryItemView
+    from tongliao.disclosure.directory.browser.views import DirectoryItemView
 
     document(agency, "pub", date(2024, 9, 2), date(2024, 9, 6), ["SHJZ-001"])
     document(agency, "draft", date(2024, 9, 2), None, ["SHJZ-001"], publish=False)

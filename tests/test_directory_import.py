@@ -8,8 +8,8 @@ from tests.directory_helpers import cell_values
 from tests.directory_helpers import demo_records
 from tests.directory_helpers import HEADERS
 from tests.directory_helpers import make_xlsx
-from tongliao.disclosure.content.directory import parse_working_days
 from tongliao.disclosure.directory import spreadsheet
+from tongliao.disclosure.directory.content import parse_working_days
 from zope.i18n import translate
 
 import pytest
@@ -278,7 +278,7 @@ def test_round_trip_export_import_export(agency, portal):
 
 
 def test_code_unique_per_agency_in_forms(agency, portal):
-    from tongliao.disclosure.content.directory import IDirectoryItem
+    from tongliao.disclosure.directory.content import IDirectoryItem
     from tongliao.disclosure.directory.validation import UniqueCodeValidator
     from zope.interface import Invalid
 

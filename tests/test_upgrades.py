@@ -15,6 +15,8 @@ PROFILE = "tongliao.disclosure:default"
         ("PolicyDocument", "content.policy_document", "policy.document"),
         ("DisclosureSection", "content.section", "platform.section"),
         ("AnnualReport", "content.annual_report", "reports.content"),
+        ("DirectoryItem", "content.directory", "directory.content"),
+        ("DisclosureGuide", "content.guide", "directory.guide_content"),
         (
             "PolicyInterpretation",
             "content.policy_interpretation",

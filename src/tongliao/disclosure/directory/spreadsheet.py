@@ -16,8 +16,8 @@ from hashlib import sha1
 from io import BytesIO
 from plone import api
 from tongliao.disclosure import _
-from tongliao.disclosure.content.directory import CODE_RE
-from tongliao.disclosure.content.directory import DIRECTORY_ID
+from tongliao.disclosure.directory.content import CODE_RE
+from tongliao.disclosure.directory.content import DIRECTORY_ID
 from tongliao.disclosure.vocabularies import AUDIENCES
 from tongliao.disclosure.vocabularies import CHANNELS
 from tongliao.disclosure.vocabularies import DIRECTORY_LEVELS

@@ -9,9 +9,9 @@ from tongliao.disclosure import _
 from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.browser.base import chinese_date
 from tongliao.disclosure.browser.base import term_title
-from tongliao.disclosure.content.guide import GUIDE_SECTIONS
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.compliance import check_directory
+from tongliao.disclosure.directory.guide_content import GUIDE_SECTIONS
 from tongliao.disclosure.policy.agency import find_agency
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.vocabularies import AUDIENCES
