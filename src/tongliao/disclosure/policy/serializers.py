@@ -1,66 +1,115 @@
 """REST JSON of the policy types: linked display and cross-schema validation."""
 
-from plone import api
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.interfaces import IDeserializeFromJson
+from plone.restapi.interfaces import IExpandableElement
 from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.interfaces import ISerializeToJsonSummary
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
+from plone.restapi.serializer.summary import DefaultJSONSummarySerializer
+from plone.restapi.services import Service
+from tongliao.disclosure.browser.base import term_title
+from tongliao.disclosure.interfaces import IBrowserLayer
 from tongliao.disclosure.policy.document import cross_schema_problems
 from tongliao.disclosure.policy.document import IPolicyDocument
 from tongliao.disclosure.policy.interpretation import IPolicyInterpretation
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.relations import forward_references
-from tongliao.disclosure.vocabularies import get_vocabulary
 from tongliao.disclosure.vocabularies import VALIDITY
 from zExceptions import BadRequest
 from zope.component import adapter
+from zope.component import getMultiAdapter
 from zope.i18n import translate
 from zope.interface import implementer
-from zope.interface import Interface
 
 
 def _iso(value):
     return value.ISO8601() if value is not None else None
 
 
-def validity_title(token):
-    try:
-        return get_vocabulary(VALIDITY).getTerm(token).title
-    except LookupError:
-        return None
+def summary(obj, request):
+    """The ISerializeToJsonSummary of ``obj`` (ours for the policy types)."""
+    return getMultiAdapter((obj, request), ISerializeToJsonSummary)()
 
 
-def document_summary(document):
-    return {
-        "@id": document.absolute_url(),
-        "@type": document.portal_type,
-        "UID": document.UID(),
-        "title": document.Title(),
-        "review_state": api.content.get_state(document, default=None),
-        "document_number": document.document_number,
-        "index_number": document.index_number or None,
-        "validity": document.validity,
-        "validity_title": validity_title(document.validity),
-        "effective": _iso(document.effective_date),
-    }
+@implementer(ISerializeToJsonSummary)
+@adapter(IPolicyDocument, IBrowserLayer)
+class PolicyDocumentSummary(DefaultJSONSummarySerializer):
+    """plone.restapi's summary plus the catalogue metadata of a document."""
+
+    def __call__(self):
+        document = self.context
+        return {
+            **super().__call__(),
+            "UID": document.UID(),
+            "document_number": document.document_number,
+            "index_number": document.index_number or None,
+            "validity": document.validity,
+            "validity_title": term_title(VALIDITY, document.validity) or None,
+            "effective": _iso(document.effective_date),
+        }
 
 
-def interpretation_summary(interpretation):
-    return {
-        "@id": interpretation.absolute_url(),
-        "@type": interpretation.portal_type,
-        "UID": interpretation.UID(),
-        "title": interpretation.Title(),
-        "review_state": api.content.get_state(interpretation, default=None),
-        "interpretation_form": list(interpretation.interpretation_form or []),
-        "effective": _iso(interpretation.effective_date),
-    }
+@implementer(ISerializeToJsonSummary)
+@adapter(IPolicyInterpretation, IBrowserLayer)
+class PolicyInterpretationSummary(DefaultJSONSummarySerializer):
+    """plone.restapi's summary plus the forms and date of an interpretation."""
+
+    def __call__(self):
+        interpretation = self.context
+        return {
+            **super().__call__(),
+            "UID": interpretation.UID(),
+            "interpretation_form": list(interpretation.interpretation_form or []),
+            "effective": _iso(interpretation.effective_date),
+        }
+
+
+@implementer(IExpandableElement)
+@adapter(IPolicyDocument, IBrowserLayer)
+class BackReferences:
+    """``?expand=back-references``: the interpretations of a document and the
+    documents it replaces, only those the caller may View.
+
+    Back-references need a relation-catalog query and wake every source, so a
+    plain GET lists only the link, as plone.restapi does for its own expanders.
+    """
+
+    def __init__(self, context, request):
+        self.context = context
+        self.request = request
+
+    def __call__(self, expand=False):
+        result = {"@id": f"{self.context.absolute_url()}/@back-references"}
+        if expand:
+            result["interpretations"] = [
+                summary(obj, self.request)
+                for obj in back_references(
+                    self.context, "interpreted_documents", "PolicyInterpretation"
+                )
+            ]
+            result["replaces"] = [
+                summary(obj, self.request)
+                for obj in back_references(
+                    self.context, "replaced_by", "PolicyDocument"
+                )
+            ]
+        return {"back-references": result}
+
+
+class BackReferencesGet(Service):
+    """GET @back-references: the expanded element on its own."""
+
+    def reply(self):
+        return BackReferences(self.context, self.request)(expand=True)[
+            "back-references"
+        ]
 
 
 @implementer(ISerializeToJson)
-@adapter(IPolicyDocument, Interface)
+@adapter(IPolicyDocument, IBrowserLayer)
 class SerializePolicyDocumentToJson(SerializeFolderToJson):
-    """Adds ``interpretations`` (only those the caller may view) and ``replaces``."""
+    """Adds ``replaced_by`` as a summary (back-references: the expander)."""
 
     def __call__(self, version=None, include_items=True, include_expansion=True):
         result = super().__call__(
@@ -68,25 +117,15 @@ class SerializePolicyDocumentToJson(SerializeFolderToJson):
             include_items=include_items,
             include_expansion=include_expansion,
         )
-        result["interpretations"] = [
-            interpretation_summary(obj)
-            for obj in back_references(
-                self.context, "interpreted_documents", "PolicyInterpretation"
-            )
-        ]
-        result["replaces"] = [
-            document_summary(obj)
-            for obj in back_references(self.context, "replaced_by", "PolicyDocument")
-        ]
         replaced_by = forward_references(self.context, "replaced_by")
         result["replaced_by"] = (
-            document_summary(replaced_by[0]) if replaced_by else None
+            summary(replaced_by[0], self.request) if replaced_by else None
         )
         return result
 
 
 @implementer(ISerializeToJson)
-@adapter(IPolicyInterpretation, Interface)
+@adapter(IPolicyInterpretation, IBrowserLayer)
 class SerializePolicyInterpretationToJson(SerializeFolderToJson):
     """``interpreted_documents`` resolved, permission-filtered, with validity."""
 
@@ -97,14 +136,14 @@ class SerializePolicyInterpretationToJson(SerializeFolderToJson):
             include_expansion=include_expansion,
         )
         result["interpreted_documents"] = [
-            document_summary(obj)
+            summary(obj, self.request)
             for obj in forward_references(self.context, "interpreted_documents")
         ]
         return result
 
 
 @implementer(IDeserializeFromJson)
-@adapter(IPolicyDocument, Interface)
+@adapter(IPolicyDocument, IBrowserLayer)
 class DeserializePolicyDocumentFromJson(DeserializeFromJson):
     """Schema invariants run in the base class; this adds the 发布日期 rule.
 
