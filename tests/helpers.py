@@ -1,6 +1,8 @@
 """Small helpers shared by the functional tests."""
 
+from datetime import date
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
 from tongliao.disclosure.review.staging import review_to
 
 import re
@@ -37,3 +39,37 @@ def make_documents(container, rows, issuing_agency="通辽市人民政府办公�
             review_to(doc, "published")
         docs[doc_id] = doc
     return docs
+
+
+AGENCY = {
+    "id": "agency",
+    "title": "通辽市人民政府办公室",
+    "credit_code": "1115050001147000MT",
+}
+
+# Rows for make_documents: two published notices and one unpublished draft.
+DOCUMENTS = [
+    ("d1", "关于做好政务公开工作的通知", "通政发〔2021〕1号", "notice", "02.01",
+     "valid", date(2021, 1, 4), "2021/01/05"),
+    ("d2", "关于印发实施方案的通知", "通政发〔2021〕2号", "notice", "02.01",
+     "valid", date(2021, 2, 1), "2021/02/03"),
+    ("draft", "尚未发布的通知", "通政发〔2021〕3号", "notice", "02.01",
+     "valid", date(2021, 3, 1), None),
+]  # fmt: skip
+
+
+def make_agency(container, documents=(), published=True, **fields):
+    """A DisclosureAgency (``AGENCY`` unless ``fields`` say otherwise), published
+    unless told, with PolicyDocuments from ``documents`` rows (see
+    make_documents; pass ``DOCUMENTS`` for a ready set). Built as the site owner,
+    so it works in integration and functional tests alike."""
+    values = {**AGENCY, **fields}
+    with api.env.adopt_user(SITE_OWNER_NAME):
+        agency = api.content.create(
+            container=container, type="DisclosureAgency", **values
+        )
+        if published:
+            api.content.transition(agency, to_state="published")
+        if documents:
+            make_documents(agency, documents, issuing_agency=values["title"])
+    return agency
