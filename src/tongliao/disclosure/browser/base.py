@@ -5,16 +5,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from tongliao.disclosure.policy.agency import find_agency
 from tongliao.disclosure.validators import _as_date
-from tongliao.disclosure.vocabularies import get_vocabulary
-
-
-def term_title(name, token):
-    if not token:
-        return ""
-    try:
-        return get_vocabulary(name).getTerm(token).title
-    except LookupError:
-        return token
+from urllib.parse import quote
 
 
 def chinese_date(value):
@@ -23,6 +14,17 @@ def chinese_date(value):
     if day is None:
         return ""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def download(response, data, content_type, filename):
+    """Answer ``data`` as a file download named ``filename`` (may be Chinese:
+    RFC 6266 ``filename*``); returns ``data`` for the view to return."""
+    response.setHeader("Content-Type", content_type)
+    response.setHeader(
+        "Content-Disposition", f"attachment; filename*=UTF-8''{quote(filename)}"
+    )
+    response.setHeader("Content-Length", str(len(data)))
+    return data
 
 
 class _Base(BrowserView):

@@ -25,6 +25,8 @@ from tongliao.disclosure.vocabularies import DISCLOSURE_MODES
 from tongliao.disclosure.vocabularies import find_token
 from tongliao.disclosure.vocabularies import FIVE_PUBLICITY
 from tongliao.disclosure.vocabularies import get_vocabulary
+from tongliao.disclosure.vocabularies import term_title
+from tongliao.disclosure.vocabularies import term_titles
 from zope.lifecycleevent import modified
 
 import datetime
@@ -173,11 +175,6 @@ def parse_multi(name, text):
 
 def allowed_labels(name):
     return LIST_SEPARATOR.join(term.title for term in get_vocabulary(name))
-
-
-def titles(name, tokens):
-    vocabulary = get_vocabulary(name)
-    return LIST_SEPARATOR.join(vocabulary.getTerm(token).title for token in tokens)
 
 
 # Reading ---------------------------------------------------------------------------
@@ -532,9 +529,13 @@ def export_rows(agency):
                 if key == "number":
                     cells.append(len(rows) + 1)
                 elif key in MULTI:
-                    cells.append(titles(MULTI[key], getattr(item, key, None) or []))
+                    cells.append(
+                        term_titles(
+                            MULTI[key], getattr(item, key, None), LIST_SEPARATOR
+                        )
+                    )
                 elif key in SINGLE:
-                    cells.append(titles(SINGLE[key], [getattr(item, key)]))
+                    cells.append(term_title(SINGLE[key], getattr(item, key)))
                 else:
                     cells.append(getattr(item, key, None) or "")
             rows.append(cells)

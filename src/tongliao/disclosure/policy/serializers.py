@@ -8,13 +8,13 @@ from plone.restapi.interfaces import ISerializeToJsonSummary
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from plone.restapi.serializer.summary import DefaultJSONSummarySerializer
 from plone.restapi.services import Service
-from tongliao.disclosure.browser.base import term_title
 from tongliao.disclosure.interfaces import IBrowserLayer
 from tongliao.disclosure.policy.document import cross_schema_problems
 from tongliao.disclosure.policy.document import IPolicyDocument
 from tongliao.disclosure.policy.interpretation import IPolicyInterpretation
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.relations import forward_references
+from tongliao.disclosure.vocabularies import term_title
 from tongliao.disclosure.vocabularies import VALIDITY
 from zExceptions import BadRequest
 from zope.component import adapter

@@ -4,6 +4,7 @@ from plone import api
 from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.browser.base import chinese_date
 from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.browser.listing import listing_rows
 from tongliao.disclosure.platform.catalogue import CatalogueQuery
 from tongliao.disclosure.platform.sections import SECTION_BY_KIND
 from tongliao.disclosure.platform.sections import SECTION_TYPE
@@ -14,23 +15,6 @@ from zope.component import queryMultiAdapter
 
 LISTING_SIZE = 20
 DOCUMENT_KINDS = ("policy_documents", "regulations", "normative")
-
-
-def document_rows(brains):
-    rows = []
-    for brain in brains:
-        published = catalogue.publication_date(brain)
-        rows.append(
-            {
-                "url": brain.getURL(),
-                "title": brain.Title,
-                "index_number": brain.index_number or "",
-                "document_number": brain.document_number or "",
-                "published": chinese_date(published) if published else "",
-                "published_iso": published.isoformat() if published else "",
-            }
-        )
-    return rows
 
 
 def agency_sections(agency):
@@ -54,7 +38,7 @@ class _AreaMixin:
         agency = self.agency()
         query = CatalogueQuery(b_size=size)
         result = catalogue.search(agency, query, with_facets=False, extra=extra)
-        return {"total": result.total, "rows": document_rows(result.brains)}
+        return {"total": result.total, "rows": listing_rows(result.brains)}
 
     def apply_url(self):
         agency = self.agency()

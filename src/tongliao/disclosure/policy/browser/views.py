@@ -2,7 +2,6 @@
 
 from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.browser.base import chinese_date
-from tongliao.disclosure.browser.base import term_title
 from tongliao.disclosure.policy.lag import interpretation_lag
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.relations import forward_references
@@ -11,6 +10,7 @@ from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
 from tongliao.disclosure.vocabularies import FIVE_PUBLICITY
 from tongliao.disclosure.vocabularies import INTERPRETATION_FORMS
 from tongliao.disclosure.vocabularies import SUBJECT_CATEGORIES
+from tongliao.disclosure.vocabularies import term_title
 from tongliao.disclosure.vocabularies import VALIDITY
 
 

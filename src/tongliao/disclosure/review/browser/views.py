@@ -14,6 +14,7 @@ from tongliao.disclosure.review.workflow import perform
 from tongliao.disclosure.review.workflow import review_round
 from tongliao.disclosure.review.workflow import review_state
 from tongliao.disclosure.review.workflow import ReviewError
+from tongliao.disclosure.review.workflow import state_title
 from tongliao.disclosure.review.workflow import submitter
 from zExceptions import BadRequest
 from zoneinfo import ZoneInfo
@@ -22,14 +23,6 @@ from zope.i18n import translate
 
 CHINA = ZoneInfo("Asia/Shanghai")
 
-STATE_TITLES = {
-    "draft": _("Draft"),
-    "pending_department_review": _("Pending department review"),
-    "pending_secrecy_review": _("Pending secrecy review"),
-    "pending_approval": _("Pending approval"),
-    "published": _("Published"),
-    "withdrawn": _("Withdrawn"),
-}
 STEP_TITLES = {
     "department_review": _("Department review (初审)"),
     "secrecy_review": _("Secrecy review (专审)"),
@@ -77,7 +70,7 @@ class ReviewBase(BrowserView):
 
     def state_title(self, state=None):
         state = state or review_state(self.context)
-        return self.t(STATE_TITLES.get(state, state))
+        return state_title(state, self.request)
 
     def records(self):
         rows = []
@@ -221,10 +214,7 @@ class ReviewQueue(BrowserView):
             {
                 "title": brain.Title,
                 "url": brain.getURL() + "/@@review-panel",
-                "state": translate(
-                    STATE_TITLES.get(brain.review_state, brain.review_state),
-                    context=self.request,
-                ),
+                "state": state_title(brain.review_state, self.request),
                 "type": brain.portal_type,
                 "modified": brain.modified.strftime("%Y-%m-%d %H:%M"),
             }
