@@ -61,10 +61,15 @@ DOCUMENTS = [
 def make_agency(container, documents=(), published=True, **fields):
     """A DisclosureAgency (``AGENCY`` unless ``fields`` say otherwise), published
     unless told, with PolicyDocuments from ``documents`` rows (see
-    make_documents; pass ``DOCUMENTS`` for a ready set). Built as the site owner,
-    so it works in integration and functional tests alike."""
+    make_documents; pass ``DOCUMENTS`` for a ready set). The current user owns
+    it (with the Manager role while building it), the site owner when nobody is
+    logged in; ownership matters: owners keep seeing drafts below it."""
     values = {**AGENCY, **fields}
-    with api.env.adopt_user(SITE_OWNER_NAME):
+    if api.user.is_anonymous():
+        builder = api.env.adopt_user(SITE_OWNER_NAME)
+    else:
+        builder = api.env.adopt_roles(["Manager"])
+    with builder:
         agency = api.content.create(
             container=container, type="DisclosureAgency", **values
         )
@@ -73,3 +78,17 @@ def make_agency(container, documents=(), published=True, **fields):
         if documents:
             make_documents(agency, documents, issuing_agency=values["title"])
     return agency
+
+
+# The catalogue tests' documents; SECRET is the title of the unpublished one.
+CATALOGUE_DOCUMENTS = [
+    ("d1", "关于推广政务公开标准的通知", "通政公办字〔2021〕1号", "notice", "02.01",
+     "valid", date(2021, 7, 15), "2021/07/20"),
+    ("d2", "关于加强信访工作的意见", "通政办发〔2021〕5号", "opinion", "02.07",
+     "valid", date(2021, 3, 1), "2021/03/05"),
+    ("d3", "通辽市应急管理办法", "通政办发〔2020〕9号", "notice", "02.03",
+     "repealed", date(2020, 6, 1), "2020/06/10"),
+    ("secret", "未发布的秘密草稿通知", "通政办发〔2021〕99号", "notice", "02.01",
+     "valid", date(2021, 9, 1), None),
+]  # fmt: skip
+SECRET = "未发布的秘密草稿通知"
