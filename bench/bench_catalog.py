@@ -56,7 +56,7 @@ def build(portal, count, rng):
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
     from plone.dexterity.utils import iterSchemataForType
-    from tongliao.disclosure.content.policy_document import PolicyDocument
+    from tongliao.disclosure.policy.document import PolicyDocument
     from tongliao.disclosure.vocabularies import subject_tree
     from zope.schema import getFieldsInOrder
 
@@ -140,8 +140,8 @@ def main():
     portal = layer["portal"]
     from plone import api
     from plone.app.testing import logout
-    from tongliao.disclosure import catalogue
-    from tongliao.disclosure.catalogue import CatalogueQuery
+    from tongliao.disclosure.platform import catalogue
+    from tongliao.disclosure.platform.catalogue import CatalogueQuery
 
     try:
         agency, build_seconds = build(portal, count, random.Random(SEED))

@@ -1,10 +1,20 @@
 """pytest-plone fixtures built from the layers in tongliao.disclosure.testing."""
 
+from .applications_support import PASSWORD
+from .helpers import CATALOGUE_DOCUMENTS
+from .helpers import make_agency
+from email import message_from_bytes
+from email import policy
+from plone import api
+from plone.app.testing import setRoles
 from pytest_plone import fixtures_factory
+from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.testing import FUNCTIONAL_TESTING
 from tongliao.disclosure.testing import INTEGRATION_TESTING
 
 import pytest
+import socket
+import transaction
 
 
 pytest_plugins = ["pytest_plone"]
@@ -18,6 +28,89 @@ globals().update(
         )
     )
 )
+
+
+class Sink:
+    """Collects the mails the site sends (an aiosmtpd handler)."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(
+            message_from_bytes(envelope.content, policy=policy.default)
+        )
+        return "250 OK"
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def smtp_sink():
+    from aiosmtpd.controller import Controller
+
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield sink, controller.port
+    controller.stop()
+
+
+@pytest.fixture
+def applications_site(functional_portal, smtp_sink):
+    """Agency (published), an officer and a site administrator; mail to the sink."""
+    sink, port = smtp_sink
+    sink.messages.clear()
+    ratelimit.reset()
+    portal = functional_portal
+    with api.env.adopt_roles(["Manager"]):
+        api.portal.set_registry_record(
+            "plone.email_from_address", "gk@tongliao.example"
+        )
+        api.portal.set_registry_record("plone.email_from_name", "通辽市政务公开")
+        api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+        api.portal.set_registry_record("plone.smtp_port", port)
+        portal.MailHost.smtp_host = "127.0.0.1"
+        portal.MailHost.smtp_port = port
+        # Replies late in the year run into 2027, which chinesecalendar lacks.
+        api.portal.set_registry_record(
+            "tongliao.disclosure.calendar_overrides", ["2027:covered"]
+        )
+        agency = make_agency(
+            portal,
+            title="通辽市发展和改革委员会",
+            credit_code="11150500MB1604391C",
+            published=False,
+        )
+        # The test layer has no default workflow; publish if one is bound.
+        if api.portal.get_tool("portal_workflow").getChainFor(agency):
+            api.content.transition(agency, "publish")
+        if not api.user.get(username="officer"):
+            api.user.create(
+                email="o@example.org", username="officer", password=PASSWORD
+            )
+            with api.env.adopt_roles(["Manager"]):
+                api.group.add_user(groupname="disclosure_officers", username="officer")
+            api.user.create(
+                email="a@example.org",
+                username="siteadmin",
+                password=PASSWORD,
+            )
+            setRoles(portal, "siteadmin", ["Site Administrator"])
+    transaction.commit()
+    return portal
+
+
+@pytest.fixture
+def catalogue_site(functional_portal):
+    """A published agency with CATALOGUE_DOCUMENTS (one an unpublished draft)."""
+    make_agency(functional_portal, CATALOGUE_DOCUMENTS)
+    transaction.commit()
+    return functional_portal
 
 
 @pytest.fixture

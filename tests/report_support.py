@@ -6,9 +6,12 @@ Applications are real DisclosureApplications, handled with ``perform`` (reply,
 withdraw) as staff do.
 """
 
+from .helpers import make_agency
 from datetime import date
 from plone import api
 from tongliao.disclosure.review.staging import review_to
+
+import transaction
 
 
 CODE_A = "1115050001147000MT"
@@ -130,20 +133,16 @@ def create_document(container, doc_id, flag, written, repeal, validity, publish)
 def build_report_site(portal):
     """Agencies A (department) and B (government) with the documents and cases."""
     with api.env.adopt_roles(["Manager"]):
-        agency_a = api.content.create(
-            container=portal,
-            type="DisclosureAgency",
-            id="a",
-            title="通辽市甲局",
-            credit_code=CODE_A,
+        agency_a = make_agency(
+            portal, id="a", title="通辽市甲局", credit_code=CODE_A, published=False
         )
-        agency_b = api.content.create(
-            container=portal,
-            type="DisclosureAgency",
+        agency_b = make_agency(
+            portal,
             id="b",
             title="通辽市人民政府",
             credit_code=CODE_B,
             agency_kind="government",
+            published=False,
         )
         for spec in DOCUMENTS:
             create_document(agency_a, *spec)
@@ -193,6 +192,12 @@ def add_report(agency, year, **fields):
 
 def all_manual_zero():
     """The report fields of every manual cell, 0 (a complete, balanced table 四)."""
-    from tongliao.disclosure.content.annual_report import MANUAL_FIELDS
+    from tongliao.disclosure.reports.content import MANUAL_FIELDS
 
     return dict.fromkeys(MANUAL_FIELDS.values(), 0)
+
+
+def publish(report):
+    """Publish ``report`` through the review workflow and commit (HTTP tests)."""
+    review_to(report, "published")
+    transaction.commit()

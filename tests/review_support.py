@@ -1,5 +1,6 @@
 """Users, a reviewable test type and helpers for the review workflow tests."""
 
+from .helpers import make_agency as build_agency
 from datetime import date
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -27,17 +28,9 @@ AGENCY_CODE = "11150500MB1234567X"
 
 
 def make_agency(portal, id="agency"):
+    """The agency ``id`` (published), made once per test."""
     if id not in portal:
-        with api.env.adopt_roles(["Manager"]):
-            api.content.create(
-                container=portal,
-                type="DisclosureAgency",
-                id=id,
-                title="通辽市人民政府办公室",
-                credit_code=AGENCY_CODE,
-            )
-            if api.content.get_state(portal[id], default=None) == "private":
-                api.content.transition(portal[id], to_state="published")
+        build_agency(portal, id=id, credit_code=AGENCY_CODE)
     return portal[id]
 
 

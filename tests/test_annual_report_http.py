@@ -3,9 +3,9 @@
 from .report_support import add_report
 from .report_support import all_manual_zero
 from .report_support import build_report_site
+from .report_support import publish
 from plone import api
 from tongliao.disclosure.reports import report as reports
-from tongliao.disclosure.review.staging import review_to
 
 import pytest
 import transaction
@@ -33,11 +33,6 @@ def site(functional_portal):
         reports.explain_check(report, "t2.repeal_date_missing", "d8 已核实")
     transaction.commit()
     return report
-
-
-def publish(report):
-    review_to(report, "published")
-    transaction.commit()
 
 
 PAGES = ["", "/@@annual-report-print", "/@@annual-report.docx", "/@@annual-report.xlsx"]

@@ -1,5 +1,6 @@
 """DisclosureApplication: content, events, actions, deadlines, catalog privacy."""
 
+from .helpers import make_agency
 from datetime import date
 from plone import api
 from plone.app.testing import setRoles
@@ -30,12 +31,11 @@ APPLICANT = {
 @pytest.fixture
 def agency(portal):
     with api.env.adopt_roles(["Manager"]):
-        return api.content.create(
-            container=portal,
-            type="DisclosureAgency",
-            id="agency",
+        return make_agency(
+            portal,
             title="通辽市发展和改革委员会",
             credit_code="11150500MB1604391C",
+            published=False,
         )
 
 

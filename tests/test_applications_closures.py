@@ -11,6 +11,7 @@ Counting: the start day is day 0; "n working days" ends on the n-th working
 day after it (民法典 art. 201).
 """
 
+from .helpers import make_agency
 from datetime import date
 from plone import api
 from plone.app.testing import login
@@ -44,12 +45,11 @@ APPLICANT = {
 @pytest.fixture
 def agency(portal):
     with api.env.adopt_roles(["Manager"]):
-        return api.content.create(
-            container=portal,
-            type="DisclosureAgency",
-            id="agency",
+        return make_agency(
+            portal,
             title="通辽市发展和改革委员会",
             credit_code="11150500MB1604391C",
+            published=False,
         )
 
 

@@ -1,148 +1,25 @@
 """依申请公开 over real HTTP: online form, SMTP, staff actions, notices, lookup."""
 
+from .applications_support import APPLICANT
+from .applications_support import apply_online
+from .applications_support import code_of
+from .applications_support import officer_action
+from .applications_support import PASSWORD
+from .applications_support import PDF
+from .applications_support import the_case
+from .applications_support import token_of
 from docx import Document
-from email import message_from_bytes
-from email import policy
 from io import BytesIO
 from plone import api
-from plone.app.testing import setRoles
-from tongliao.disclosure.applications import ratelimit
 
 import pytest
 import re
-import socket
 import transaction
 
 
-PASSWORD = "Secret-password-1"
-APPLICANT = {
-    "applicant_type": "natural_person",
-    "applicant_name": "张三丰",
-    "id_number": "11010519491231002X",
-    "phone": "13812345678",
-    "email": "zhang@example.org",
-    "address": "通辽市科尔沁区和平路1号",
-    "description": "2025年通辽市城区供热价格调整文件",
-    "provision_form": "email",
-    "obtain_method": "email",
-}
-PDF = ("id.pdf", b"%PDF-1.4\n% test identity proof\n", "application/pdf")
-
-
-class Sink:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(
-            message_from_bytes(envelope.content, policy=policy.default)
-        )
-        return "250 OK"
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def smtp_sink():
-    from aiosmtpd.controller import Controller
-
-    sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    yield sink, controller.port
-    controller.stop()
-
-
 @pytest.fixture
-def site(functional_portal, smtp_sink):
-    """Agency (published), an officer and a site administrator; mail to the sink."""
-    sink, port = smtp_sink
-    sink.messages.clear()
-    ratelimit.reset()
-    portal = functional_portal
-    with api.env.adopt_roles(["Manager"]):
-        api.portal.set_registry_record(
-            "plone.email_from_address", "gk@tongliao.example"
-        )
-        api.portal.set_registry_record("plone.email_from_name", "通辽市政务公开")
-        api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-        api.portal.set_registry_record("plone.smtp_port", port)
-        portal.MailHost.smtp_host = "127.0.0.1"
-        portal.MailHost.smtp_port = port
-        # Replies late in the year run into 2027, which chinesecalendar lacks.
-        api.portal.set_registry_record(
-            "tongliao.disclosure.calendar_overrides", ["2027:covered"]
-        )
-        agency = api.content.create(
-            container=portal,
-            type="DisclosureAgency",
-            id="agency",
-            title="通辽市发展和改革委员会",
-            credit_code="11150500MB1604391C",
-        )
-        # The test layer has no default workflow; publish if one is bound.
-        if api.portal.get_tool("portal_workflow").getChainFor(agency):
-            api.content.transition(agency, "publish")
-        if not api.user.get(username="officer"):
-            api.user.create(
-                email="o@example.org", username="officer", password=PASSWORD
-            )
-            with api.env.adopt_roles(["Manager"]):
-                api.group.add_user(groupname="disclosure_officers", username="officer")
-            api.user.create(
-                email="a@example.org",
-                username="siteadmin",
-                password=PASSWORD,
-            )
-            setRoles(portal, "siteadmin", ["Site Administrator"])
-    transaction.commit()
-    return portal
-
-
-def token_of(html):
-    match = re.search(r'name="_authenticator"\s+value="([^"]+)"', html) or re.search(
-        r'value="([^"]+)"\s+name="_authenticator"', html
-    )
-    assert match, "no authenticator in page"
-    return match.group(1)
-
-
-def apply_online(browser_session, **override):
-    session = browser_session()
-    page = session.get("agency/@@apply")
-    assert page.status_code == 200
-    data = {**APPLICANT, **override, "_authenticator": token_of(page.text)}
-    response = session.post("agency/@@apply", data=data, files={"id_proof": PDF})
-    return response
-
-
-def code_of(response):
-    match = re.search(r'id="tracking-code">([^<]+)<', response.text)
-    assert match, response.text[:2000]
-    return match.group(1)
-
-
-def officer_action(browser_session, case_url, action, **fields):
-    session = browser_session(("officer", PASSWORD))
-    page = session.get(case_url)
-    assert page.status_code == 200, page.text[-3000:]
-    data = {"action": action, "_authenticator": token_of(page.text), **fields}
-    response = session.post(f"{case_url}/@@application-action", data=data)
-    assert response.status_code == 200
-    return response
-
-
-def the_case(portal):
-    transaction.begin()
-    brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
-        portal_type="DisclosureApplication"
-    )
-    assert len(brains) == 1
-    return brains[0]._unrestrictedGetObject()
+def site(applications_site):
+    return applications_site
 
 
 def docx_text(data):

@@ -6,12 +6,10 @@ stored and compared; the rate limit counts accepted applications only; an
 identical submission within the window returns the first case.
 """
 
-from .test_applications_http import APPLICANT
-from .test_applications_http import apply_online
-from .test_applications_http import code_of
-from .test_applications_http import PASSWORD
-from .test_applications_http import site as apps_site  # noqa: F401 (fixture)
-from .test_applications_http import smtp_sink  # noqa: F401 (fixture)
+from .applications_support import APPLICANT
+from .applications_support import apply_online
+from .applications_support import code_of
+from .applications_support import PASSWORD
 from plone import api
 from tongliao.disclosure.applications.content import check_applicant_id
 from tongliao.disclosure.applications.content import normalize_tracking_code
@@ -42,7 +40,7 @@ def the_only_case():
     return [brain._unrestrictedGetObject() for brain in brains]
 
 
-@pytest.mark.usefixtures("apps_site")
+@pytest.mark.usefixtures("applications_site")
 class TestRest:
     def test_valid_create(self, request_factory):
         response = rest_create(request_factory)
@@ -94,7 +92,7 @@ class TestRest:
         assert unknown.status_code == 404
 
 
-@pytest.mark.usefixtures("apps_site")
+@pytest.mark.usefixtures("applications_site")
 class TestOnlineForm:
     def test_failed_validations_do_not_count(self, browser_session):
         for _n in range(6):
@@ -189,7 +187,7 @@ def test_tracking_code_normalised():
     assert normalize_tracking_code("ABCD-EFGH-JKM0") == ""
 
 
-@pytest.mark.usefixtures("apps_site")
+@pytest.mark.usefixtures("applications_site")
 def test_lookup_by_post_without_referrer(browser_session, request_factory):
     code = code_of(apply_online(browser_session))
     page = browser_session().get("@@application-lookup")

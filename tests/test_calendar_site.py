@@ -6,7 +6,7 @@ from datetime import date
 from plone import api
 from tests.helpers import authenticator
 from tongliao.disclosure import calendar as site_calendar
-from tongliao.disclosure.deadlines import CalendarCoverageError
+from tongliao.disclosure.workdays import CalendarCoverageError
 from zope.interface import Invalid
 
 import pytest

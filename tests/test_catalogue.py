@@ -1,13 +1,14 @@
 """The catalogue search: facet counts on known data, denials, routing, pages."""
 
+from .helpers import make_agency
 from .helpers import make_documents
 from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from tongliao.disclosure import catalogue
-from tongliao.disclosure.catalogue import CatalogueQuery
-from tongliao.disclosure.catalogue import InvalidParameter
+from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.catalogue import CatalogueQuery
+from tongliao.disclosure.platform.catalogue import InvalidParameter
 
 import pytest
 
@@ -30,14 +31,7 @@ DOCS = [
 @pytest.fixture
 def agency(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    agency = api.content.create(
-        container=portal,
-        type="DisclosureAgency",
-        id="agency",
-        title="通辽市人民政府办公室",
-        credit_code="1115050001147000MT",
-    )
-    api.content.transition(agency, to_state="published")
+    agency = make_agency(portal)
     make_documents(agency, DOCS)
     setRoles(portal, TEST_USER_ID, ["Member"])
     return agency
@@ -123,12 +117,12 @@ def test_facet_counts_follow_the_filter(agency):
 
 def test_site_wide_and_per_agency(portal, agency):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    other = api.content.create(
-        container=portal,
-        type="DisclosureAgency",
+    other = make_agency(
+        portal,
         id="other",
         title="科尔沁区人民政府",
         credit_code="11150502011470001R",
+        published=False,
     )
     make_documents(
         other,
@@ -148,12 +142,12 @@ def test_site_wide_and_per_agency(portal, agency):
 
 def test_pages_of_twenty(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    agency = api.content.create(
-        container=portal,
-        type="DisclosureAgency",
+    agency = make_agency(
+        portal,
         id="big",
         title="大机关",
         credit_code="11150500MB00000019",
+        published=False,
     )
     rows = [
         (f"p{i:02d}", f"第{i}号通知", f"通政发〔2021〕{i}号", "notice", "02.01",

@@ -1,9 +1,8 @@
 """The catalogue over real HTTP: the page in Chinese, URL filters, pages, CSV, feed."""
 
-from .helpers import make_documents
+from .helpers import make_agency
+from .helpers import SECRET
 from datetime import date
-from plone import api
-from plone.app.testing import SITE_OWNER_NAME
 from xml.etree import ElementTree
 
 import csv
@@ -13,33 +12,9 @@ import re
 import transaction
 
 
-DOCS = [
-    ("d1", "关于推广政务公开标准的通知", "通政公办字〔2021〕1号", "notice", "02.01",
-     "valid", date(2021, 7, 15), "2021/07/20"),
-    ("d2", "关于加强信访工作的意见", "通政办发〔2021〕5号", "opinion", "02.07",
-     "valid", date(2021, 3, 1), "2021/03/05"),
-    ("d3", "通辽市应急管理办法", "通政办发〔2020〕9号", "notice", "02.03",
-     "repealed", date(2020, 6, 1), "2020/06/10"),
-    ("secret", "未发布的秘密草稿通知", "通政办发〔2021〕99号", "notice", "02.01",
-     "valid", date(2021, 9, 1), None),
-]  # fmt: skip
-SECRET = "未发布的秘密草稿通知"
-
-
 @pytest.fixture
-def site(functional_portal):
-    with api.env.adopt_user(SITE_OWNER_NAME):
-        agency = api.content.create(
-            container=functional_portal,
-            type="DisclosureAgency",
-            id="agency",
-            title="通辽市人民政府办公室",
-            credit_code="1115050001147000MT",
-        )
-        api.content.transition(agency, to_state="published")
-        make_documents(agency, DOCS)
-    transaction.commit()
-    return functional_portal
+def site(catalogue_site):
+    return catalogue_site
 
 
 def titles(html):
@@ -117,23 +92,18 @@ def test_facet_links_keep_other_filters(site, browser_session):
 
 
 def test_pagination_twenty_per_page(functional_portal, browser_session):
-    with api.env.adopt_user(SITE_OWNER_NAME):
-        agency = api.content.create(
-            container=functional_portal,
-            type="DisclosureAgency",
-            id="big",
-            title="大机关",
-            credit_code="11150500MB00000019",
-        )
-        api.content.transition(agency, to_state="published")
-        make_documents(
-            agency,
-            [
-                (f"p{i:02d}", f"第{i:02d}号测试通知", f"通政发〔2021〕{i}号",
-                 "notice", "02.01", "valid", date(2021, 1, 1), f"2021/02/{i:02d}")
-                for i in range(1, 23)
-            ],
-        )  # fmt: skip
+    rows = [
+            (f"p{i:02d}", f"第{i:02d}号测试通知", f"通政发〔2021〕{i}号",
+             "notice", "02.01", "valid", date(2021, 1, 1), f"2021/02/{i:02d}")
+            for i in range(1, 23)
+        ]  # fmt: skip
+    make_agency(
+        functional_portal,
+        rows,
+        id="big",
+        title="大机关",
+        credit_code="11150500MB00000019",
+    )
     transaction.commit()
     url = f"{functional_portal.absolute_url()}/@@disclosure-catalog"
     first = browser_session().get(url)

@@ -1,14 +1,13 @@
 """REST @disclosure-catalog: items, facets with counts, batching, denials; the
 examples are recorded into docs/rest/."""
 
+from .helpers import SECRET
 from .rest_docs import record
-from .test_catalogue_http import SECRET
-from .test_catalogue_http import site  # noqa: F401 (fixture)
 
 import pytest
 
 
-def test_site_wide_catalogue_recorded(site, request_factory):  # noqa: F811
+def test_site_wide_catalogue_recorded(catalogue_site, request_factory):
     response = request_factory().get("/@disclosure-catalog")
     assert response.status_code == 200
     data = response.json()
@@ -22,7 +21,7 @@ def test_site_wide_catalogue_recorded(site, request_factory):  # noqa: F811
     assert first["document_number"] == "通政公办字〔2021〕1号"
     assert first["published"] == "2021-07-20"
     assert first["date_written"] == "2021-07-15"
-    assert first["@id"] == site["agency"]["d1"].absolute_url()
+    assert first["@id"] == catalogue_site["agency"]["d1"].absolute_url()
     assert first["index_number"].startswith("1115050001147000MT/2021-")
     subject = {top["value"]: top for top in data["facets"]["subject"]}
     assert subject["02"]["count"] == 3
@@ -39,7 +38,7 @@ def test_site_wide_catalogue_recorded(site, request_factory):  # noqa: F811
     record("disclosure-catalog", response, "政府信息公开目录 (site-wide)")
 
 
-def test_filtered_agency_catalogue_recorded(site, request_factory):  # noqa: F811
+def test_filtered_agency_catalogue_recorded(catalogue_site, request_factory):
     response = request_factory().get(
         "/agency/@disclosure-catalog", params={"subject": "02", "q": "通知"}
     )
@@ -51,7 +50,7 @@ def test_filtered_agency_catalogue_recorded(site, request_factory):  # noqa: F81
 
 
 @pytest.mark.parametrize("role", ["Anonymous", "Manager"])
-def test_draft_neither_listed_nor_counted(site, request_factory, role):  # noqa: F811
+def test_draft_neither_listed_nor_counted(catalogue_site, request_factory, role):
     response = request_factory(role=role).get(
         "/@disclosure-catalog", params={"q": "秘密草稿"}
     )
@@ -59,7 +58,7 @@ def test_draft_neither_listed_nor_counted(site, request_factory, role):  # noqa:
     assert response.json()["facets"]["kind"] == []
 
 
-def test_batching_links(site, request_factory):  # noqa: F811
+def test_batching_links(catalogue_site, request_factory):
     response = request_factory().get(
         "/@disclosure-catalog", params={"b_size": "2", "b_start": "0"}
     )
@@ -73,7 +72,7 @@ def test_batching_links(site, request_factory):  # noqa: F811
     record("disclosure-catalog-batching", response, "政府信息公开目录: batching")
 
 
-def test_bad_parameter_is_400_in_chinese(site, request_factory):  # noqa: F811
+def test_bad_parameter_is_400_in_chinese(catalogue_site, request_factory):
     response = request_factory().get("/@disclosure-catalog", params={"year": "x"})
     assert response.status_code == 400
     assert response.json()["error"]["message"] == "年份必须为四位数字。"

@@ -1,6 +1,7 @@
 """Compliance of the directory on known data, and the disclosure guide: the draft
 created with each agency, the review warning with a moved clock, versioning."""
 
+from .helpers import make_agency
 from DateTime import DateTime
 from datetime import date
 from plone import api
@@ -24,13 +25,8 @@ import pytest
 @pytest.fixture
 def agency(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    agency = api.content.create(
-        container=portal,
-        type="DisclosureAgency",
-        id="agency",
-        title="科尔沁区人民政府办公室",
-        credit_code="1115050001147000MT",
-        phone="0475-8888888",
+    agency = make_agency(
+        portal, title="科尔沁区人民政府办公室", phone="0475-8888888", published=False
     )
     parsed = spreadsheet.parse_records(demo_records())
     spreadsheet.apply_plan(agency, spreadsheet.plan_import(agency, parsed.rows))
@@ -93,7 +89,7 @@ def test_compliance_on_known_data(agency):
 
 
 def test_item_page_lists_only_published_fulfilling_content(agency):
-    from tongliao.disclosure.browser.directory import DirectoryItemView
+    from tongliao.disclosure.directory.browser.views import DirectoryItemView
 
     document(agency, "pub", date(2024, 9, 2), date(2024, 9, 6), ["SHJZ-001"])
     document(agency, "draft", date(2024, 9, 2), None, ["SHJZ-001"], publish=False)

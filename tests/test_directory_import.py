@@ -1,6 +1,7 @@
 """Standard directory: .xlsx import (all rows checked first, nothing half-imported),
 re-import by code, dry-run plans and the export → import → export round trip."""
 
+from .helpers import make_agency
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -8,8 +9,8 @@ from tests.directory_helpers import cell_values
 from tests.directory_helpers import demo_records
 from tests.directory_helpers import HEADERS
 from tests.directory_helpers import make_xlsx
-from tongliao.disclosure.content.directory import parse_working_days
 from tongliao.disclosure.directory import spreadsheet
+from tongliao.disclosure.directory.content import parse_working_days
 from zope.i18n import translate
 
 import pytest
@@ -18,13 +19,7 @@ import pytest
 @pytest.fixture
 def agency(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    return api.content.create(
-        container=portal,
-        type="DisclosureAgency",
-        id="agency",
-        title="科尔沁区人民政府办公室",
-        credit_code="1115050001147000MT",
-    )
+    return make_agency(portal, title="科尔沁区人民政府办公室", published=False)
 
 
 def import_xlsx(agency, data):
@@ -254,12 +249,8 @@ def test_departments_layout_without_code_two_row_header(agency, portal):
 def test_round_trip_export_import_export(agency, portal):
     import_xlsx(agency, make_xlsx(demo_records()))
     first = spreadsheet.write_workbook(spreadsheet.export_rows(agency))
-    other = api.content.create(
-        container=portal,
-        type="DisclosureAgency",
-        id="other",
-        title="开鲁县人民政府办公室",
-        credit_code="1115050001147000MT",
+    other = make_agency(
+        portal, id="other", title="开鲁县人民政府办公室", published=False
     )
     import_xlsx(other, first)
     second = spreadsheet.write_workbook(spreadsheet.export_rows(other))
@@ -278,7 +269,7 @@ def test_round_trip_export_import_export(agency, portal):
 
 
 def test_code_unique_per_agency_in_forms(agency, portal):
-    from tongliao.disclosure.content.directory import IDirectoryItem
+    from tongliao.disclosure.directory.content import IDirectoryItem
     from tongliao.disclosure.directory.validation import UniqueCodeValidator
     from zope.interface import Invalid
 
@@ -297,11 +288,7 @@ def test_code_unique_per_agency_in_forms(agency, portal):
     check(item, item.code)  # edit form: its own code
     with pytest.raises(Invalid):
         check(item, "ZWGK-002")
-    other = api.content.create(
-        container=portal,
-        type="DisclosureAgency",
-        id="other",
-        title="开鲁县人民政府办公室",
-        credit_code="1115050001147000MT",
+    other = make_agency(
+        portal, id="other", title="开鲁县人民政府办公室", published=False
     )
     check(other, "ZWGK-002")  # another agency may use the same code

@@ -4,9 +4,9 @@ interpretation; a citizen applies and downloads the reply; axe-core finds no
 serious or critical violation on the public pages. Screenshots: the
 ``screenshot`` fixture (docs/screenshots/ with UPDATE_SCREENSHOTS=1)."""
 
+from .applications_support import officer_action
+from .applications_support import the_case
 from .helpers import make_documents
-from .test_applications_http import site as apps_site  # noqa: F401 (fixture)
-from .test_applications_http import smtp_sink  # noqa: F401 (fixture)
 from axe_playwright_python.sync_playwright import Axe
 from datetime import date
 from plone import api
@@ -171,16 +171,14 @@ def fill_form(page, values):
 
 @pytest.mark.e2e
 def test_citizen_applies_officer_replies_citizen_downloads_notice(
-    apps_site,  # noqa: F811
+    applications_site,
     browser_session,
     page,
     tmp_path,
     screenshot,
 ):
-    from .test_applications_http import officer_action
-    from .test_applications_http import the_case
 
-    agency_url = apps_site["agency"].absolute_url()
+    agency_url = applications_site["agency"].absolute_url()
     page.goto(f"{agency_url}/ysqgk")
     page.locator("a.apply-link").click()
     page.wait_for_load_state()
@@ -195,13 +193,13 @@ def test_citizen_applies_officer_replies_citizen_downloads_notice(
     assert len(code) >= 12
     screenshot(page, "apply-done")
 
-    case_url = the_case(apps_site).absolute_url()
+    case_url = the_case(applications_site).absolute_url()
     officer_action(browser_session, case_url, "accept")
     officer_action(
         browser_session, case_url, "reply", outcome="granted", reasons="予以公开。"
     )
 
-    page.goto(f"{apps_site.absolute_url()}/@@application-lookup")
+    page.goto(f"{applications_site.absolute_url()}/@@application-lookup")
     page.locator('[name="code"]').fill(code)
     page.locator('[name="phone_tail"]').fill("5678")
     page.locator('form [type="submit"]').last.click()

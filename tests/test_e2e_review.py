@@ -2,6 +2,7 @@
 attachment and submits it; three different reviewers pass their steps in the
 review panel; an anonymous visitor then reads it with its attachment."""
 
+from .helpers import make_agency
 from base64 import b64encode
 from plone import api
 
@@ -31,13 +32,7 @@ def agency(functional_portal):
             )
             with api.env.adopt_roles(["Manager"]):
                 api.group.add_user(groupname=group, username=userid)
-        agency = api.content.create(
-            container=functional_portal,
-            type="DisclosureAgency",
-            id="agency",
-            title="通辽市人民政府办公室",
-            credit_code="1115050001147000MT",
-        )
+        agency = make_agency(functional_portal, published=False)
         if api.content.get_state(agency, default=None) not in (None, "published"):
             api.content.transition(obj=agency, to_state="published")
     transaction.commit()

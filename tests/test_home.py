@@ -1,10 +1,11 @@
 """The platform front page over HTTP: agencies, latest documents, search box."""
 
+from .helpers import make_agency
 from .helpers import make_documents
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from tongliao.disclosure.browser.home import set_home_as_default
+from tongliao.disclosure.platform.browser.home import set_home_as_default
 
 import re
 import transaction
@@ -13,14 +14,7 @@ import transaction
 def test_home_page(functional_portal, browser_session):
     portal = functional_portal
     with api.env.adopt_user(SITE_OWNER_NAME):
-        agency = api.content.create(
-            container=portal,
-            type="DisclosureAgency",
-            id="agency",
-            title="通辽市人民政府办公室",
-            credit_code="1115050001147000MT",
-        )
-        api.content.transition(agency, to_state="published")
+        agency = make_agency(portal)
         make_documents(
             agency,
             [

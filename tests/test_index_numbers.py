@@ -1,12 +1,13 @@
 """索引号: assigned once at first publication, per agency per year, conflict-safe."""
 
+from .helpers import make_agency
 from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
-from tongliao.disclosure.index_numbers import COUNTER_KEY
-from tongliao.disclosure.index_numbers import format_index_number
+from tongliao.disclosure.policy.index_numbers import COUNTER_KEY
+from tongliao.disclosure.policy.index_numbers import format_index_number
 from tongliao.disclosure.review.staging import review_to
 from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
@@ -35,11 +36,19 @@ def make_doc(container, doc_id, written=date(2021, 7, 15)):
 @pytest.fixture
 def agencies(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    a = api.content.create(
-        container=portal, type="DisclosureAgency", id="a", title="A", credit_code=CODE_A
+    a = make_agency(
+        portal,
+        id="a",
+        title="A",
+        credit_code=CODE_A,
+        published=False,
     )
-    b = api.content.create(
-        container=portal, type="DisclosureAgency", id="b", title="B", credit_code=CODE_B
+    b = make_agency(
+        portal,
+        id="b",
+        title="B",
+        credit_code=CODE_B,
+        published=False,
     )
     return a, b
 
@@ -98,7 +107,7 @@ def test_year_of_publication_or_written(agencies):
 
 
 def test_index_number_is_read_only_over_rest(agencies):
-    from tongliao.disclosure.content.policy_document import IPolicyDocument
+    from tongliao.disclosure.policy.document import IPolicyDocument
 
     assert IPolicyDocument["index_number"].readonly
 
@@ -106,13 +115,7 @@ def test_index_number_is_read_only_over_rest(agencies):
 def test_concurrent_allocations_conflict_and_never_duplicate(functional_portal):
     """Two ZODB connections allocate in the same agency and commit at once."""
     with api.env.adopt_user(SITE_OWNER_NAME):
-        api.content.create(
-            container=functional_portal,
-            type="DisclosureAgency",
-            id="agency",
-            title="A",
-            credit_code=CODE_A,
-        )
+        make_agency(functional_portal, title="A", credit_code=CODE_A, published=False)
     transaction.commit()
     db = functional_portal._p_jar.db()
     barrier = threading.Barrier(2)

@@ -2,6 +2,8 @@
 REST), repealed banner, validity badges, staff-only interpretation lag, Chinese
 labels, and Chinese phrase search (catalog, @search, the site search page)."""
 
+from .helpers import make_agency
+from .rest_docs import record
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -13,6 +15,7 @@ from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
 
 import pytest
+import re
 import transaction
 
 
@@ -30,14 +33,7 @@ def _rel(obj):
 def linked(functional_portal):
     portal = functional_portal
     with api.env.adopt_user(SITE_OWNER_NAME):
-        agency = api.content.create(
-            container=portal,
-            type="DisclosureAgency",
-            id="agency",
-            title="通辽市人民政府办公室",
-            credit_code="1115050001147000MT",
-        )
-        api.content.transition(agency, to_state="published")
+        agency = make_agency(portal)
         new = api.content.create(
             container=agency,
             type="PolicyDocument",
@@ -118,14 +114,74 @@ def test_manager_sees_unpublished_interpretation_html(linked, browser_session):
     [("Anonymous", ["公开的解读"]), ("Manager", ["公开的解读", "未发布的解读草稿"])],
 )
 def test_rest_interpretations_filtered(linked, request_factory, role, expected):
-    data = request_factory(role=role).get("/agency/doc").json()
-    assert sorted(i["title"] for i in data["interpretations"]) == sorted(expected)
+    data = (
+        request_factory(role=role)
+        .get("/agency/doc", params={"expand": "back-references"})
+        .json()
+    )
+    back = data["@components"]["back-references"]
+    assert sorted(i["title"] for i in back["interpretations"]) == sorted(expected)
+    assert back["replaces"] == []
     assert data["replaced_by"]["title"] == "新规程"
     assert data["index_number"] == "1115050001147000MT/2021-00002"
 
 
+def test_rest_plain_get_links_back_references_only(linked, request_factory):
+    """A plain GET stays cheap: the back-references are a link, not a list."""
+    data = request_factory().get("/agency/doc").json()
+    back = data["@components"]["back-references"]
+    assert back == {"@id": f"{linked['doc'].absolute_url()}/@back-references"}
+    assert "interpretations" not in data
+
+
+def test_rest_back_references_endpoint(linked, request_factory):
+    api_session = request_factory()
+    direct = api_session.get("/agency/doc/@back-references").json()
+    assert [i["title"] for i in direct["interpretations"]] == ["公开的解读"]
+    [interpretation] = direct["interpretations"]
+    assert interpretation["interpretation_form"] == ["text"]
+    replaces = api_session.get("/agency/new/@back-references").json()["replaces"]
+    assert [(d["title"], d["validity_title"]) for d in replaces] == [
+        ("关于推广地方标准的通知", "废止")
+    ]
+
+
+def _example_values(text):
+    """Per-run UIDs and timestamps replaced by fixed examples."""
+    replacements = {}
+    for n, uid in enumerate(dict.fromkeys(re.findall(r"\b[0-9a-f]{32}\b", text))):
+        replacements[uid] = f"{n + 1:032x}"
+    for stamp in re.findall(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^\"]*", text):
+        if not stamp.startswith("2021-"):
+            replacements[stamp] = "2026-01-20T09:00:00+00:00"
+    return replacements
+
+
+def test_rest_document_examples_recorded(linked, request_factory):
+    api_session = request_factory()
+    plain = api_session.get("/agency/doc")
+    assert plain.status_code == 200
+    record(
+        "policy-document",
+        plain,
+        "Policy document: a plain GET (back-references only linked)",
+        _example_values(plain.text),
+    )
+    expanded = api_session.get("/agency/doc", params={"expand": "back-references"})
+    assert expanded.status_code == 200
+    record(
+        "policy-document-back-references",
+        expanded,
+        "Policy document with ?expand=back-references",
+        _example_values(expanded.text),
+    )
+
+
 def test_anonymous_cannot_read_draft_interpretation(linked, request_factory):
-    assert request_factory().get("/agency/draft-interp").status_code in (401, 403, 404)
+    assert request_factory(role="Manager").get("/agency/draft-interp").ok
+    denied = request_factory().get("/agency/draft-interp")
+    assert denied.status_code == 401
+    assert "未发布的解读草稿" not in denied.text
 
 
 def test_rest_interpreted_documents_with_validity(linked, request_factory):

@@ -4,6 +4,7 @@ Browser: the real add/edit form classes process a submitted request (in process)
 REST: real HTTP POST/PATCH through the functional layer's WSGI server.
 """
 
+from .helpers import make_agency
 from datetime import date
 from datetime import timedelta
 from plone import api
@@ -115,13 +116,7 @@ def form_errors(form):
 @pytest.fixture
 def agency(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    return api.content.create(
-        container=portal,
-        type="DisclosureAgency",
-        id="agency",
-        title="通辽市人民政府办公室",
-        credit_code=CREDIT_CODE,
-    )
+    return make_agency(portal, credit_code=CREDIT_CODE, published=False)
 
 
 @pytest.mark.parametrize("case,changes,expected", CASES, ids=CASE_IDS)

@@ -1,5 +1,6 @@
 """The accept/reject table through plone.restapi over real HTTP (POST, PATCH)."""
 
+from .helpers import make_agency
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from tests.test_policy_validation import CASE_IDS
@@ -26,12 +27,8 @@ def rest_payload(values):
 @pytest.fixture
 def rest_agency(functional_portal):
     with api.env.adopt_user(SITE_OWNER_NAME):
-        agency = api.content.create(
-            container=functional_portal,
-            type="DisclosureAgency",
-            id="agency",
-            title="通辽市人民政府办公室",
-            credit_code=CREDIT_CODE,
+        agency = make_agency(
+            functional_portal, credit_code=CREDIT_CODE, published=False
         )
     transaction.commit()
     return agency

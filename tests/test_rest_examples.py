@@ -5,11 +5,13 @@
 fixed examples so the files change only when the API does.
 """
 
+from .applications_support import apply_online
+from .applications_support import code_of
+from .report_support import add_report
+from .report_support import all_manual_zero
+from .report_support import build_report_site
+from .report_support import publish
 from .rest_docs import record
-from .test_applications_http import apply_online
-from .test_applications_http import code_of
-from .test_applications_http import site  # noqa: F401 (fixture)
-from .test_applications_http import smtp_sink  # noqa: F401 (fixture)
 
 import re
 
@@ -23,7 +25,9 @@ def fixed_times(text):
     return dict.fromkeys(stamps, "2026-01-20T09:00:00+08:00")
 
 
-def test_application_status_recorded(site, browser_session, request_factory):  # noqa: F811
+def test_application_status_recorded(
+    applications_site, browser_session, request_factory
+):
     code = code_of(apply_online(browser_session))
     api = request_factory()
     found = api.get("/@application-status", params={"code": code, "phone_tail": "5678"})
@@ -49,10 +53,6 @@ def test_application_status_recorded(site, browser_session, request_factory):  #
 
 
 def test_annual_report_recorded(functional_portal, request_factory):
-    from .report_support import add_report
-    from .report_support import all_manual_zero
-    from .report_support import build_report_site
-    from .test_annual_report_http import publish
 
     agency, _other = build_report_site(functional_portal)
     report = add_report(

@@ -4,6 +4,7 @@ from plone import api
 from plone.browserlayer.utils import registered_layers
 from tongliao.disclosure.interfaces import IBrowserLayer
 from tongliao.disclosure.interfaces import IDisclosureSettings
+from zope.dottedname.resolve import resolve
 
 import pytest
 
@@ -137,7 +138,10 @@ class TestControlPanelHTTP:
 def test_type_installed(get_fti, portal_type):
     fti = get_fti(portal_type)
     assert fti is not None
-    assert fti.klass.startswith("tongliao.disclosure.content.")
+    klass = resolve(fti.klass)
+    # The FTI names the module that defines the class (not an old-path alias).
+    assert klass.__module__ == fti.klass.rpartition(".")[0]
+    assert fti.lookupSchema().implementedBy(klass)
 
 
 @pytest.mark.parametrize(

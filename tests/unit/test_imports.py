@@ -7,6 +7,8 @@ an ImportError naming the module.
 
 from pathlib import Path
 
+import ast
+import pytest
 import subprocess
 import sys
 
@@ -56,3 +58,26 @@ def test_no_function_level_imports_of_the_package():
             ):
                 offenders.append(f"{path.relative_to(root)}:{number + 1}")
     assert offenders == []
+
+
+PURE_MODULES = ("workdays.py", "deadlines.py")
+PURE_ALLOWED = ("__future__", "chinese_calendar", "tongliao.disclosure.workdays")
+
+
+@pytest.mark.parametrize("name", PURE_MODULES)
+def test_calendar_and_deadline_engine_are_pure(name):
+    """The working-day calendar and the deadline engine import no Plone or Zope."""
+    path = Path(__file__).parents[2] / "src" / "tongliao" / "disclosure" / name
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            imported.add(node.module)
+    foreign = {
+        module
+        for module in imported
+        if module.split(".")[0] not in sys.stdlib_module_names
+        and not module.startswith(PURE_ALLOWED)
+    }
+    assert foreign == set()

@@ -6,7 +6,7 @@ overrides staff enter in the control panel apply everywhere at once.
 
 from plone import api
 from tongliao.disclosure.chinatime import today_in_china
-from tongliao.disclosure.deadlines import cached_calendar
+from tongliao.disclosure.workdays import cached_calendar
 
 
 OVERRIDES_RECORD = "tongliao.disclosure.calendar_overrides"

@@ -11,11 +11,11 @@ from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from tongliao.disclosure import logger
-from tongliao.disclosure.browser.home import set_home_as_default
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.guide import ensure_guide
 from tongliao.disclosure.interfaces import IReviewable
+from tongliao.disclosure.platform.browser.home import set_home_as_default
 from tongliao.disclosure.review.staging import review_to
 from z3c.relationfield import RelationValue
 from zope.component import getUtility

@@ -2,7 +2,7 @@
 
 from datetime import date
 from tongliao.disclosure import _
-from tongliao.disclosure.deadlines import parse_calendar_lines
+from tongliao.disclosure.workdays import parse_calendar_lines
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid

@@ -4,7 +4,7 @@ from plone import api
 from Products.CMFPlone.interfaces import INonInstallable
 from tongliao.disclosure import logger
 from tongliao.disclosure.demo import create_demo_content
-from tongliao.disclosure.sections import ensure_sections
+from tongliao.disclosure.platform.sections import ensure_sections
 from zope.interface import implementer
 
 

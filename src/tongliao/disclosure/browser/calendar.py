@@ -8,8 +8,8 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
-from tongliao.disclosure.deadlines import PACKAGE_YEARS
 from tongliao.disclosure.interfaces import IDisclosureSettings
+from tongliao.disclosure.workdays import PACKAGE_YEARS
 
 
 class CalendarForm(RegistryEditForm):

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from plone import api
 from tongliao.disclosure.calendar import get_site_calendar
-from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.validators import _as_date
+from tongliao.disclosure.workdays import CalendarCoverageError
 
 
 FULFILLING_TYPES = ("PolicyDocument",)

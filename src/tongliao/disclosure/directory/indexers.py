@@ -1,9 +1,9 @@
 """Catalog indexers of the standard directory and the guide (others: no value)."""
 
 from plone.indexer import indexer
-from tongliao.disclosure.content.directory import IDirectoryItem
-from tongliao.disclosure.content.guide import IDisclosureGuide
-from tongliao.disclosure.content.policy_document import IPolicyDocument
+from tongliao.disclosure.directory.content import IDirectoryItem
+from tongliao.disclosure.directory.guide_content import IDisclosureGuide
+from tongliao.disclosure.policy.document import IPolicyDocument
 from zope.interface import Interface
 
 

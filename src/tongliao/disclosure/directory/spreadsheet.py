@@ -16,8 +16,8 @@ from hashlib import sha1
 from io import BytesIO
 from plone import api
 from tongliao.disclosure import _
-from tongliao.disclosure.content.directory import CODE_RE
-from tongliao.disclosure.content.directory import DIRECTORY_ID
+from tongliao.disclosure.directory.content import CODE_RE
+from tongliao.disclosure.directory.content import DIRECTORY_ID
 from tongliao.disclosure.ids import free_id
 from tongliao.disclosure.vocabularies import AUDIENCES
 from tongliao.disclosure.vocabularies import CHANNELS
@@ -26,6 +26,8 @@ from tongliao.disclosure.vocabularies import DISCLOSURE_MODES
 from tongliao.disclosure.vocabularies import find_token
 from tongliao.disclosure.vocabularies import FIVE_PUBLICITY
 from tongliao.disclosure.vocabularies import get_vocabulary
+from tongliao.disclosure.vocabularies import term_title
+from tongliao.disclosure.vocabularies import term_titles
 from zope.lifecycleevent import modified
 
 import datetime
@@ -174,11 +176,6 @@ def parse_multi(name, text):
 
 def allowed_labels(name):
     return LIST_SEPARATOR.join(term.title for term in get_vocabulary(name))
-
-
-def titles(name, tokens):
-    vocabulary = get_vocabulary(name)
-    return LIST_SEPARATOR.join(vocabulary.getTerm(token).title for token in tokens)
 
 
 # Reading ---------------------------------------------------------------------------
@@ -531,9 +528,13 @@ def export_rows(agency):
                 if key == "number":
                     cells.append(len(rows) + 1)
                 elif key in MULTI:
-                    cells.append(titles(MULTI[key], getattr(item, key, None) or []))
+                    cells.append(
+                        term_titles(
+                            MULTI[key], getattr(item, key, None), LIST_SEPARATOR
+                        )
+                    )
                 elif key in SINGLE:
-                    cells.append(titles(SINGLE[key], [getattr(item, key)]))
+                    cells.append(term_title(SINGLE[key], getattr(item, key)))
                 else:
                     cells.append(getattr(item, key, None) or "")
             rows.append(cells)

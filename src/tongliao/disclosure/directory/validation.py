@@ -2,8 +2,8 @@
 
 from plone import api
 from tongliao.disclosure import _
-from tongliao.disclosure.content.agency import find_agency
-from tongliao.disclosure.content.directory import IDirectoryItem
+from tongliao.disclosure.directory.content import IDirectoryItem
+from tongliao.disclosure.policy.agency import find_agency
 from z3c.form import validator
 from zope.interface import Invalid
 

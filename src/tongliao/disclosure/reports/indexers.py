@@ -6,10 +6,10 @@ other objects, so nothing acquires a parent's attribute into the index.
 
 from plone.indexer import indexer
 from tongliao.disclosure.applications.content import IDisclosureApplication
-from tongliao.disclosure.content.agency import IDisclosureAgency
-from tongliao.disclosure.content.annual_report import IAnnualReport
-from tongliao.disclosure.content.policy_document import IPolicyDocument
+from tongliao.disclosure.policy.agency import IDisclosureAgency
+from tongliao.disclosure.policy.document import IPolicyDocument
 from tongliao.disclosure.reports.compute import UNKNOWN_REPEAL_YEAR
+from tongliao.disclosure.reports.content import IAnnualReport
 from tongliao.disclosure.vocabularies import term_data
 from tongliao.disclosure.vocabularies import VALIDITY
 from zope.interface import Interface

@@ -23,18 +23,19 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from tongliao.disclosure import _
-from tongliao.disclosure.content.agency import find_agency
-from tongliao.disclosure.content.annual_report import MANUAL_FIELDS
+from tongliao.disclosure.policy.agency import find_agency
 from tongliao.disclosure.reports import checks
 from tongliao.disclosure.reports.compute import compute_fees
 from tongliao.disclosure.reports.compute import compute_tables
 from tongliao.disclosure.reports.compute import repeal_date_missing
+from tongliao.disclosure.reports.content import MANUAL_FIELDS
 from tongliao.disclosure.reports.layout import all_cells
 from tongliao.disclosure.reports.layout import computed_cells as computed_cell_ids
 from tongliao.disclosure.reports.layout import manual_cells
 
 
 PUBLISHED_STATE = "published"
+STAFF_PERMISSION = "tongliao.disclosure: View staff dashboard"
 
 
 class ReportError(ValueError):
@@ -52,6 +53,13 @@ def _now():
 def _actor():
     user = api.user.get_current()
     return user.getId() if user is not None else ""
+
+
+def is_report_staff(report):
+    """Whether the current user sees the staff side of ``report``."""
+    if api.user.is_anonymous():
+        return False
+    return api.user.has_permission(STAFF_PERMISSION, obj=report)
 
 
 def is_frozen(report):

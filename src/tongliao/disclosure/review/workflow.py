@@ -84,6 +84,20 @@ def grant_for(obj, transition):
     return (getattr(_local, "grants", None) or {}).get((id(aq_base(obj)), transition))
 
 
+def state_title(state, request, workflow_id=WORKFLOW_ID):
+    """The title of ``state`` as the workflow definition names it, translated.
+
+    The definition is the one source: a renamed state is shown renamed. Its
+    titles are translated in the ``plone`` domain, as Plone's state menu does
+    (locales/*/LC_MESSAGES/plone.po).
+    """
+    workflow = api.portal.get_tool("portal_workflow").getWorkflowById(workflow_id)
+    definition = workflow.states.get(state) if workflow is not None else None
+    if definition is None or not definition.title:
+        return state or ""
+    return translate(definition.title, domain="plone", context=request)
+
+
 def review_state(obj):
     return api.content.get_state(obj=obj, default=None)
 

@@ -10,6 +10,11 @@ Agencies keep their public state (published stays published). Plain content
 already placed in an agency's sections moves to the review workflow: it starts as
 a draft (hidden from the public) until it has been reviewed, which is the safe
 reading of 先审查、后公开 for content nobody reviewed.
+
+The FTIs now name the classes in their feature packages (``policy``,
+``platform`` …): reloading typeinfo and reindexing ``object_provides`` (the
+schema interfaces' dotted names changed) covers that; objects already stored
+unpickle through the alias modules kept at the old paths.
 """
 
 from DateTime import DateTime

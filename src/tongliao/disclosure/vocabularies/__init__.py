@@ -172,6 +172,22 @@ def get_vocabulary(name):
     )
 
 
+def term_title(name, token):
+    """The title of ``token`` in vocabulary ``name``: "" for no token, the token
+    itself for one the vocabulary does not know (data kept from an older list)."""
+    if not token:
+        return ""
+    try:
+        return get_vocabulary(name).getTerm(token).title
+    except LookupError:
+        return str(token)
+
+
+def term_titles(name, tokens, separator="、"):
+    """The titles of ``tokens`` joined by ``separator`` (the Chinese list comma)."""
+    return separator.join(term_title(name, token) for token in tokens or ())
+
+
 def term_data(name, token):
     """All data of one term (title, and extras such as group or basis), a copy.
 

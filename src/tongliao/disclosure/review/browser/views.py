@@ -14,20 +14,13 @@ from tongliao.disclosure.review.workflow import perform
 from tongliao.disclosure.review.workflow import review_round
 from tongliao.disclosure.review.workflow import review_state
 from tongliao.disclosure.review.workflow import ReviewError
+from tongliao.disclosure.review.workflow import state_title
 from tongliao.disclosure.review.workflow import submitter
 from tongliao.disclosure.staffgroups import staff_log
 from zExceptions import BadRequest
 from zope.i18n import translate
 
 
-STATE_TITLES = {
-    "draft": _("Draft"),
-    "pending_department_review": _("Pending department review"),
-    "pending_secrecy_review": _("Pending secrecy review"),
-    "pending_approval": _("Pending approval"),
-    "published": _("Published"),
-    "withdrawn": _("Withdrawn"),
-}
 STEP_TITLES = {
     "department_review": _("Department review (初审)"),
     "secrecy_review": _("Secrecy review (专审)"),
@@ -72,7 +65,7 @@ class ReviewBase(BrowserView):
 
     def state_title(self, state=None):
         state = state or review_state(self.context)
-        return self.t(STATE_TITLES.get(state, state))
+        return state_title(state, self.request)
 
     def records(self):
         rows = []
@@ -222,10 +215,7 @@ class ReviewQueue(BrowserView):
             {
                 "title": brain.Title,
                 "url": brain.getURL() + "/@@review-panel",
-                "state": translate(
-                    STATE_TITLES.get(brain.review_state, brain.review_state),
-                    context=self.request,
-                ),
+                "state": state_title(brain.review_state, self.request),
                 "type": brain.portal_type,
                 "modified": datetime_text(brain.modified),
             }

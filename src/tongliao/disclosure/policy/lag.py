@@ -1,10 +1,10 @@
 """Interpretation lag in working days between the two 发布日期 (effective dates)."""
 
 from plone import api
-from tongliao.disclosure.deadlines import CalendarCoverageError
-from tongliao.disclosure.deadlines import working_days_between
-from tongliao.disclosure.deadlines import WorkingDayCalendar
 from tongliao.disclosure.validators import _as_date
+from tongliao.disclosure.workdays import CalendarCoverageError
+from tongliao.disclosure.workdays import working_days_between
+from tongliao.disclosure.workdays import WorkingDayCalendar
 
 
 def site_calendar():

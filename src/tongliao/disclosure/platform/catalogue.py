@@ -28,8 +28,8 @@ from tongliao.disclosure.validators import DOCUMENT_NUMBER_RE
 from tongliao.disclosure.validators import normalize_document_number
 from tongliao.disclosure.validators import ORDER_NUMBER_RE
 from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
-from tongliao.disclosure.vocabularies import get_vocabulary
 from tongliao.disclosure.vocabularies import subject_tree
+from tongliao.disclosure.vocabularies import term_title
 from tongliao.disclosure.vocabularies import VALIDITY
 from urllib.parse import urlencode
 
@@ -266,13 +266,6 @@ def _subject_tree():
     return subject_tree()
 
 
-def _title(vocabulary, token):
-    try:
-        return get_vocabulary(vocabulary).getTerm(token).title
-    except LookupError:
-        return str(token)
-
-
 def facets_of(catalog, rs, query):
     """Facets of ``rs``: {name: [{value, title, count, selected, children}]}."""
     cat = catalog._catalog
@@ -320,9 +313,9 @@ def facets_of(catalog, rs, query):
         return items
 
     result["agency"] = flat("agency")
-    result["kind"] = flat("kind", lambda v: _title(DOCUMENT_KINDS, v))
+    result["kind"] = flat("kind", lambda v: term_title(DOCUMENT_KINDS, v))
     result["year"] = flat("year", order=lambda item: -item["value"])
-    result["validity"] = flat("validity", lambda v: _title(VALIDITY, v))
+    result["validity"] = flat("validity", lambda v: term_title(VALIDITY, v))
     return result
 
 
@@ -381,7 +374,7 @@ def row_of(brain):
         "date_written": date_written.isoformat() if date_written else None,
         "published": published.isoformat() if published else None,
         "validity": brain.validity or "",
-        "validity_title": _title(VALIDITY, brain.validity) if brain.validity else "",
+        "validity_title": term_title(VALIDITY, brain.validity),
         "document_kind": brain.document_kind or "",
         "subject_category": brain.subject_category or "",
     }

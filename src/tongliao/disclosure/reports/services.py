@@ -7,8 +7,8 @@ and gets the frozen, published numbers only.
 """
 
 from plone.restapi.services import Service
-from tongliao.disclosure.browser.annual_report import is_report_staff
 from tongliao.disclosure.reports import report as reports
+from tongliao.disclosure.reports.report import is_report_staff
 from zope.i18n import translate
 
 

@@ -1,10 +1,10 @@
 """@@disclosure-home: the platform's front page (the demo site's default view)."""
 
 from plone import api
-from tongliao.disclosure import catalogue
-from tongliao.disclosure.browser.sections import document_rows
-from tongliao.disclosure.browser.views import _Base
-from tongliao.disclosure.catalogue import CatalogueQuery
+from tongliao.disclosure.browser.base import _Base
+from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.browser.listing import listing_rows
+from tongliao.disclosure.platform.catalogue import CatalogueQuery
 from zope.component import queryMultiAdapter
 
 
@@ -35,7 +35,7 @@ class DisclosureHome(_Base):
         result = catalogue.search(
             self.context, CatalogueQuery(b_size=LATEST), with_facets=False
         )
-        return {"total": result.total, "rows": document_rows(result.brains)}
+        return {"total": result.total, "rows": listing_rows(result.brains)}
 
     def site_title(self):
         """The site title of the control panel (what the browser tab shows)."""

@@ -1,36 +1,20 @@
 """Views of an agency's disclosure area: the agency home and its sections."""
 
 from plone import api
-from tongliao.disclosure import catalogue
-from tongliao.disclosure.browser.views import _Base
-from tongliao.disclosure.browser.views import chinese_date
-from tongliao.disclosure.browser.views import DisclosureAgencyView
-from tongliao.disclosure.catalogue import CatalogueQuery
-from tongliao.disclosure.content.agency import find_agency
-from tongliao.disclosure.sections import SECTION_BY_KIND
-from tongliao.disclosure.sections import SECTION_TYPE
+from tongliao.disclosure.browser.base import _Base
+from tongliao.disclosure.browser.base import chinese_date
+from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.browser.listing import listing_rows
+from tongliao.disclosure.platform.catalogue import CatalogueQuery
+from tongliao.disclosure.platform.sections import SECTION_BY_KIND
+from tongliao.disclosure.platform.sections import SECTION_TYPE
+from tongliao.disclosure.policy.agency import find_agency
+from tongliao.disclosure.policy.browser.views import DisclosureAgencyView
 from zope.component import queryMultiAdapter
 
 
 LISTING_SIZE = 20
 DOCUMENT_KINDS = ("policy_documents", "regulations", "normative")
-
-
-def document_rows(brains):
-    rows = []
-    for brain in brains:
-        published = catalogue.publication_date(brain)
-        rows.append(
-            {
-                "url": brain.getURL(),
-                "title": brain.Title,
-                "index_number": brain.index_number or "",
-                "document_number": brain.document_number or "",
-                "published": chinese_date(published) if published else "",
-                "published_iso": published.isoformat() if published else "",
-            }
-        )
-    return rows
 
 
 def agency_sections(agency):
@@ -54,7 +38,7 @@ class _AreaMixin:
         agency = self.agency()
         query = CatalogueQuery(b_size=size)
         result = catalogue.search(agency, query, with_facets=False, extra=extra)
-        return {"total": result.total, "rows": document_rows(result.brains)}
+        return {"total": result.total, "rows": listing_rows(result.brains)}
 
     def apply_url(self):
         agency = self.agency()

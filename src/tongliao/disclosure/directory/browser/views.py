@@ -6,19 +6,21 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from tongliao.disclosure import _
-from tongliao.disclosure.browser.views import _Base
-from tongliao.disclosure.browser.views import chinese_date
-from tongliao.disclosure.browser.views import term_title
-from tongliao.disclosure.content.agency import find_agency
-from tongliao.disclosure.content.guide import GUIDE_SECTIONS
+from tongliao.disclosure.browser.base import _Base
+from tongliao.disclosure.browser.base import chinese_date
+from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.compliance import check_directory
+from tongliao.disclosure.directory.guide_content import GUIDE_SECTIONS
+from tongliao.disclosure.policy.agency import find_agency
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.vocabularies import AUDIENCES
 from tongliao.disclosure.vocabularies import CHANNELS
 from tongliao.disclosure.vocabularies import DIRECTORY_LEVELS
 from tongliao.disclosure.vocabularies import DISCLOSURE_MODES
 from tongliao.disclosure.vocabularies import FIVE_PUBLICITY
+from tongliao.disclosure.vocabularies import term_title
+from tongliao.disclosure.vocabularies import term_titles
 from zope.i18n import translate
 
 import transaction
@@ -26,10 +28,6 @@ import transaction
 
 MANAGE_DIRECTORY = "tongliao.disclosure: Manage directory"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-
-
-def _titles(name, tokens):
-    return "、".join(term_title(name, token) for token in tokens or [])
 
 
 class DirectoryItemView(_Base):
@@ -43,11 +41,11 @@ class DirectoryItemView(_Base):
             ("Legal basis", c.legal_basis or ""),
             ("Time limit", c.time_limit),
             ("Responsible body", c.responsible_body),
-            ("Channels", _titles(CHANNELS, c.channels)),
+            ("Channels", term_titles(CHANNELS, c.channels)),
             ("Audience", term_title(AUDIENCES, c.audience)),
             ("Disclosure mode", term_title(DISCLOSURE_MODES, c.disclosure_mode)),
-            ("Level", _titles(DIRECTORY_LEVELS, c.level)),
-            ("Five publicity", _titles(FIVE_PUBLICITY, c.five_publicity)),
+            ("Level", term_titles(DIRECTORY_LEVELS, c.level)),
+            ("Five publicity", term_titles(FIVE_PUBLICITY, c.five_publicity)),
         ]
 
     def fulfilling(self):
@@ -197,14 +195,12 @@ class DirectoryImportView(BrowserView):
 class DirectoryExportView(BrowserView):
     def __call__(self):
         data = spreadsheet.write_workbook(spreadsheet.export_rows(self.context))
-        response = self.request.response
-        response.setHeader("Content-Type", spreadsheet.XLSX_MIMETYPE)
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="directory-{self.context.getId()}.xlsx"',
+        return download(
+            self.request.response,
+            data,
+            spreadsheet.XLSX_MIMETYPE,
+            f"directory-{self.context.getId()}.xlsx",
         )
-        response.setHeader("Content-Length", str(len(data)))
-        return data
 
 
 class DirectoryComplianceView(BrowserView):

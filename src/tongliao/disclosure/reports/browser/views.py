@@ -12,6 +12,7 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from tongliao.disclosure import _
+from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.reports import report as reports
 from tongliao.disclosure.reports.export import build_docx
 from tongliao.disclosure.reports.export import build_xlsx
@@ -20,18 +21,11 @@ from tongliao.disclosure.reports.layout import computed_cells
 from tongliao.disclosure.reports.layout import layout
 from tongliao.disclosure.reports.render import all_tables
 from tongliao.disclosure.reports.render import table_html
-from urllib.parse import quote
+from tongliao.disclosure.reports.report import is_report_staff
 from zope.i18n import translate
 
 
-STAFF_PERMISSION = "tongliao.disclosure: View staff dashboard"
 MODIFY = "Modify portal content"
-
-
-def is_report_staff(report):
-    if api.user.is_anonymous():
-        return False
-    return api.user.has_permission(STAFF_PERMISSION, obj=report)
 
 
 def shown_cells(report):
@@ -207,14 +201,7 @@ class _Download(BrowserView):
     def __call__(self):
         data = self.build()
         filename = f"{self.context.Title()}.{self.extension}"
-        response = self.request.response
-        response.setHeader("Content-Type", self.content_type)
-        response.setHeader(
-            "Content-Disposition",
-            f"attachment; filename*=UTF-8''{quote(filename)}",
-        )
-        response.setHeader("Content-Length", str(len(data)))
-        return data
+        return download(self.request.response, data, self.content_type, filename)
 
 
 class AnnualReportDocx(_Download):

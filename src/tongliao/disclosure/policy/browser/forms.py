@@ -8,7 +8,7 @@ data of all fieldsets here and marks the 成文日期 widget.
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
 from plone.dexterity.browser.edit import DefaultEditForm
-from tongliao.disclosure.content.policy_document import cross_schema_problems
+from tongliao.disclosure.policy.document import cross_schema_problems
 from z3c.form.interfaces import IErrorViewSnippet
 from zope.component import getMultiAdapter
 from zope.interface import Invalid

@@ -7,9 +7,9 @@ with their counts and plone.restapi-style batching links.
 
 from plone.restapi.services import Service
 from tongliao.disclosure import _
-from tongliao.disclosure import catalogue
-from tongliao.disclosure.catalogue import CatalogueQuery
-from tongliao.disclosure.catalogue import InvalidParameter
+from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.catalogue import CatalogueQuery
+from tongliao.disclosure.platform.catalogue import InvalidParameter
 from zope.i18n import translate
 
 

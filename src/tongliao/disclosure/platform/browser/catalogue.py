@@ -1,6 +1,6 @@
 """政府信息公开目录: the catalogue page, its CSV export and its feed.
 
-All three read the same ``tongliao.disclosure.catalogue.search`` with the same
+All three read the same ``tongliao.disclosure.platform.catalogue.search`` with the same
 GET parameters, so a shared URL, a download and a subscription agree.
 """
 
@@ -10,11 +10,12 @@ from email.utils import format_datetime
 from plone import api
 from Products.Five.browser import BrowserView
 from tongliao.disclosure import _
-from tongliao.disclosure import catalogue
-from tongliao.disclosure.browser.views import chinese_date
-from tongliao.disclosure.catalogue import CatalogueQuery
-from tongliao.disclosure.catalogue import InvalidParameter
+from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.chinatime import CHINA_TZ
+from tongliao.disclosure.platform import catalogue
+from tongliao.disclosure.platform.browser.listing import listing_rows
+from tongliao.disclosure.platform.catalogue import CatalogueQuery
+from tongliao.disclosure.platform.catalogue import InvalidParameter
 from xml.sax.saxutils import escape
 from zope.i18n import translate
 
@@ -120,21 +121,7 @@ class CatalogueView(_CatalogueBase):
         ]
 
     def rows(self):
-        rows = []
-        for brain in self.result.brains:
-            published = catalogue.publication_date(brain)
-            rows.append(
-                {
-                    "url": brain.getURL(),
-                    "title": brain.Title,
-                    "index_number": brain.index_number or "",
-                    "document_number": brain.document_number or "",
-                    "published": chinese_date(published) if published else "",
-                    "published_iso": published.isoformat() if published else "",
-                    "out_of_force": brain.validity in ("repealed", "expired"),
-                }
-            )
-        return rows
+        return listing_rows(self.result.brains)
 
     def pages(self):
         """Batch navigation: list of {number, url, current}, plus prev/next."""
@@ -188,11 +175,12 @@ class CatalogueCSV(_CatalogueBase):
         for brain in catalogue.all_brains(self.context, query):
             row = catalogue.row_of(brain)
             writer.writerow([row[name] or "" for name, _label in CSV_COLUMNS])
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader(
-            "Content-Disposition", 'attachment; filename="disclosure-catalog.csv"'
+        return download(
+            response,
+            out.getvalue().encode("utf-8"),
+            "text/csv; charset=utf-8",
+            "disclosure-catalog.csv",
         )
-        return out.getvalue().encode("utf-8")
 
 
 class CatalogueFeed(_CatalogueBase):

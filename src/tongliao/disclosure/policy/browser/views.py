@@ -1,62 +1,17 @@
 """Public views of agencies, policy documents and interpretations."""
 
-from AccessControl import getSecurityManager
-from plone import api
-from Products.Five.browser import BrowserView
-from tongliao.disclosure.content.agency import find_agency
-from tongliao.disclosure.lag import interpretation_lag
+from tongliao.disclosure.browser.base import _Base
+from tongliao.disclosure.browser.base import chinese_date
+from tongliao.disclosure.policy.lag import interpretation_lag
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.relations import forward_references
-from tongliao.disclosure.validators import _as_date
 from tongliao.disclosure.vocabularies import DISCLOSURE_ATTRIBUTES
 from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
 from tongliao.disclosure.vocabularies import FIVE_PUBLICITY
-from tongliao.disclosure.vocabularies import get_vocabulary
 from tongliao.disclosure.vocabularies import INTERPRETATION_FORMS
 from tongliao.disclosure.vocabularies import SUBJECT_CATEGORIES
+from tongliao.disclosure.vocabularies import term_title
 from tongliao.disclosure.vocabularies import VALIDITY
-
-
-def term_title(name, token):
-    if not token:
-        return ""
-    try:
-        return get_vocabulary(name).getTerm(token).title
-    except LookupError:
-        return token
-
-
-def chinese_date(value):
-    """2021年3月5日 (GB/T 9704: no leading zeros)."""
-    day = _as_date(value)
-    if day is None:
-        return ""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-class _Base(BrowserView):
-    def is_staff(self):
-        return bool(
-            getSecurityManager().checkPermission("Modify portal content", self.context)
-        )
-
-    def contents(self, portal_types=None):
-        """Children as brains (never woken), in folder order."""
-        query = {
-            "path": {"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
-            "sort_on": "getObjPositionInParent",
-        }
-        if portal_types:
-            query["portal_type"] = portal_types
-        return api.content.find(**query)
-
-    chinese_date = staticmethod(chinese_date)
-
-    def catalogue_url(self):
-        """The catalogue of the enclosing agency, else of the site."""
-        agency = find_agency(self.context)
-        base = agency if agency is not None else api.portal.get()
-        return f"{base.absolute_url()}/@@disclosure-catalog"
 
 
 class PolicyDocumentView(_Base):

@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 from tongliao.disclosure import deadlines
-from tongliao.disclosure.deadlines import add_working_days
-from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.deadlines import compute_deadlines
-from tongliao.disclosure.deadlines import working_days_between
-from tongliao.disclosure.deadlines import WorkingDayCalendar
+from tongliao.disclosure.workdays import add_working_days
+from tongliao.disclosure.workdays import CalendarCoverageError
+from tongliao.disclosure.workdays import working_days_between
+from tongliao.disclosure.workdays import WorkingDayCalendar
 
 import chinese_calendar
 import pytest

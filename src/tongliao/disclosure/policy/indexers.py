@@ -7,8 +7,8 @@ acquire the document's attributes and show up in the catalogue's facets.
 
 from plone import api
 from plone.indexer import indexer
-from tongliao.disclosure.content.policy_document import IPolicyDocument
-from tongliao.disclosure.content.policy_interpretation import IPolicyInterpretation
+from tongliao.disclosure.policy.document import IPolicyDocument
+from tongliao.disclosure.policy.interpretation import IPolicyInterpretation
 from tongliao.disclosure.vocabularies import subject_parent
 from zope.interface import Interface
 

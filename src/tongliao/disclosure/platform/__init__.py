@@ -1,0 +1,1 @@
+"""The public platform: agency sections, the disclosure catalogue, home, theme."""

@@ -1,0 +1,1 @@
+"""Policy documents, interpretations and the agencies that issue them."""
