@@ -2,12 +2,10 @@
 export; the case page as a guided procedure (labelled forms, the effect on
 the deadline shown before confirming); the timeline in Chinese with names."""
 
-from .test_applications_http import apply_online
-from .test_applications_http import officer_action
-from .test_applications_http import PASSWORD
-from .test_applications_http import site  # noqa: F401 (a fixture)
-from .test_applications_http import smtp_sink  # noqa: F401 (fixture)
-from .test_applications_http import the_case
+from .applications_support import apply_online
+from .applications_support import officer_action
+from .applications_support import PASSWORD
+from .applications_support import the_case
 from datetime import timedelta
 from html.parser import HTMLParser
 from io import BytesIO
@@ -43,12 +41,12 @@ def case_forms(html):
     return html[start : html.index("</form>", html.rindex('id="action-')) + 7]
 
 
-def test_case_page_is_a_guided_procedure(site, browser_session):  # noqa: F811
+def test_case_page_is_a_guided_procedure(applications_site, browser_session):
     apply_online(browser_session)
     with api.env.adopt_roles(["Manager"]):
         api.user.get(username="officer").setMemberProperties({"fullname": "李办理"})
     transaction.commit()
-    app = the_case(site)
+    app = the_case(applications_site)
     url = app.absolute_url()
     session = browser_session(("officer", PASSWORD))
     html = session.get(url).text
@@ -81,7 +79,7 @@ def test_case_page_is_a_guided_procedure(site, browser_session):  # noqa: F811
     form = html[html.index('id="action-receive_correction"') :]
     form = form[: form.index("</form>")]
     # Receiving the correction restarts the clock today: 20 working days on.
-    restart = deadlines_json(the_case(site))["reply_deadline"]
+    restart = deadlines_json(the_case(applications_site))["reply_deadline"]
     year, month, day = (int(part) for part in restart.split("-"))
     assert f"→ {year}年{month}月{day}日" in form
     officer_action(browser_session, url, "receive_correction")
@@ -167,8 +165,8 @@ def titles(html):
     return re.findall(r'<a href="[^"]+">(申请\w+)</a>', html)
 
 
-def test_dashboard_filters_sort_and_export(site, browser_session):  # noqa: F811
-    other = make_cases(site)
+def test_dashboard_filters_sort_and_export(applications_site, browser_session):
+    other = make_cases(applications_site)
     session = browser_session(("officer", PASSWORD))
     page = session.get("@@applications-dashboard")
     assert page.status_code == 200

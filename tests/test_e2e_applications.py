@@ -2,11 +2,9 @@
 receipt and looks the case up; an officer takes the case through 补正,
 consultation and reply from the workbench (Debian chromium + Playwright)."""
 
-from .test_applications_http import APPLICANT
-from .test_applications_http import PASSWORD
-from .test_applications_http import site  # noqa: F401 (a fixture)
-from .test_applications_http import smtp_sink  # noqa: F401 (a fixture)
-from .test_applications_http import the_case
+from .applications_support import APPLICANT
+from .applications_support import PASSWORD
+from .applications_support import the_case
 from base64 import b64encode
 from plone import api
 
@@ -40,7 +38,7 @@ def do_step(page, action, **fields):
 
 @pytest.mark.e2e
 def test_citizen_applies_and_officer_handles_the_case(
-    site,  # noqa: F811
+    applications_site,
     chromium,
     page,
     screenshot,
@@ -48,7 +46,7 @@ def test_citizen_applies_and_officer_handles_the_case(
 ):
     proof = tmp_path / "id.pdf"
     proof.write_bytes(b"%PDF-1.4\n% identity proof\n")
-    agency_url = site["agency"].absolute_url()
+    agency_url = applications_site["agency"].absolute_url()
     page.goto(f"{agency_url}/@@apply")
     for name in ("applicant_type", "provision_form", "obtain_method"):
         page.locator(f"select#{name}").select_option(APPLICANT[name])
@@ -67,7 +65,7 @@ def test_citizen_applies_and_officer_handles_the_case(
     assert download.value.path().read_bytes().startswith(b"%PDF-")
 
     # The citizen looks the case up (code and phone tail posted, not in the URL).
-    page.goto(f"{site.absolute_url()}/@@application-lookup")
+    page.goto(f"{applications_site.absolute_url()}/@@application-lookup")
     page.locator("#code").fill(code.lower())
     page.locator("#phone_tail").fill("5678")
     page.get_by_role("button", name="查询").click()
@@ -75,7 +73,7 @@ def test_citizen_applies_and_officer_handles_the_case(
     assert "已登记" in page.content()
     assert code not in page.url
 
-    app = the_case(site)
+    app = the_case(applications_site)
     assert app.phone == "13812345678"
     with api.env.adopt_roles(["Manager"]):
         api.user.get(username="officer").setMemberProperties({"fullname": "李办理"})
@@ -96,7 +94,7 @@ def test_citizen_applies_and_officer_handles_the_case(
     assert "李办理" in timeline and "officer" not in timeline
     screenshot(officer, "application-workbench")
     context.close()
-    app = the_case(site)
+    app = the_case(applications_site)
     assert api.content.get_state(app) == "replied"
     kinds = [entry["notice_kind"] for entry in app.stored_files()[:1]]
     assert kinds == ["receipt"]
