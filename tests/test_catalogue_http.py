@@ -213,3 +213,18 @@ def test_query_syntax_is_plain_text(
     response = session.get(site.absolute_url() + path, params={"q": typed})
     assert response.status_code == 200, response.text[-2000:]
     assert SECRET not in response.text
+
+
+@pytest.mark.parametrize("typed", QUERY_SYNTAX)
+def test_rest_search_reads_query_syntax_as_text(site, request_factory, typed):
+    """plone.restapi's @search answered 500 (ParseError) for these."""
+    response = request_factory().get("@search", params={"SearchableText": typed})
+    assert response.status_code == 200, response.text[-2000:]
+    assert SECRET not in response.text
+
+
+def test_rest_search_keeps_valid_syntax_and_finds_words(site, request_factory):
+    found = request_factory().get("@search", params={"SearchableText": "信访"}).json()
+    assert [i["title"] for i in found["items"]] == ["关于加强信访工作的意见"]
+    prefix = request_factory().get("@search", params={"SearchableText": "信访*"})
+    assert prefix.status_code == 200

@@ -30,6 +30,7 @@ from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.deadlines import compute_deadlines
 from tongliao.disclosure.deadlines import EVENT_TYPES
+from tongliao.disclosure.states import state_title
 from tongliao.disclosure.vocabularies import APPLICATION_CHANNELS
 from tongliao.disclosure.vocabularies import application_outcome
 from tongliao.disclosure.vocabularies import term_data
@@ -99,15 +100,10 @@ VARIANT_FIELD_MESSAGES = {
     "competent_agency_contact": _("Give the contact of the responsible agency."),
 }
 
-STATE_TITLES = {
-    "registered": "已登记",
-    "awaiting_correction": "待补正",
-    "processing": "办理中",
-    "consulting": "征求意见中",
-    "replied": "已答复",
-    "archived": "已归档",
-    "withdrawn": "已撤回",
-}
+
+def case_state_title(state, request=None):
+    """A case state's title, from disclosure_application_workflow, translated."""
+    return state_title(state, request, workflow_id=WORKFLOW_ID)
 
 
 class ActionError(ValueError):
@@ -1076,7 +1072,7 @@ def public_status(app, code, tail):
         }
     return {
         "state": state,
-        "state_title": STATE_TITLES.get(state, state),
+        "state_title": case_state_title(state),
         "agency": app.__parent__.Title(),
         "received_date": app.received_date.isoformat(),
         "reply_deadline": (

@@ -6,6 +6,8 @@ with their counts and plone.restapi-style batching links.
 """
 
 from plone.restapi.services import Service
+from plone.restapi.services.search.get import SearchGet
+from Products.ZCTextIndex.ParseTree import ParseError
 from tongliao.disclosure import _
 from tongliao.disclosure.platform import catalogue
 from tongliao.disclosure.platform.catalogue import CatalogueQuery
@@ -58,3 +60,24 @@ class DisclosureCatalogGet(Service):
             "batching": batching,
             "query": query.params(),
         }
+
+
+class PlainTextSearchGet(SearchGet):
+    """plone.restapi's ``@search``, answering typed query syntax instead of a 500.
+
+    A ``SearchableText`` that ZCTextIndex cannot parse (a lone quote, brackets,
+    ``and``/``or``/``not`` …) is searched again as plain words, the way the
+    catalogue reads its search box; valid syntax keeps Plone's meaning.
+    """
+
+    def reply(self):
+        try:
+            return super().reply()
+        except ParseError:
+            text = self.request.form.get("SearchableText", "")
+            words = catalogue.plain_text_query(text if isinstance(text, str) else "")
+            if words:
+                self.request.form["SearchableText"] = words
+            else:
+                del self.request.form["SearchableText"]
+            return super().reply()

@@ -21,6 +21,7 @@ from tongliao.disclosure.review.records import CHECKLIST_KEYS
 from tongliao.disclosure.review.records import get_records
 from tongliao.disclosure.review.records import PASS_TRANSITION
 from tongliao.disclosure.review.records import STEP_OF_STATE
+from tongliao.disclosure.states import state_title  # noqa: F401 (re-export)
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.schema import getFieldNames
@@ -82,20 +83,6 @@ def granted(obj, transition, data):
 
 def grant_for(obj, transition):
     return (getattr(_local, "grants", None) or {}).get((id(aq_base(obj)), transition))
-
-
-def state_title(state, request, workflow_id=WORKFLOW_ID):
-    """The title of ``state`` as the workflow definition names it, translated.
-
-    The definition is the one source: a renamed state is shown renamed. Its
-    titles are translated in the ``plone`` domain, as Plone's state menu does
-    (locales/*/LC_MESSAGES/plone.po).
-    """
-    workflow = api.portal.get_tool("portal_workflow").getWorkflowById(workflow_id)
-    definition = workflow.states.get(state) if workflow is not None else None
-    if definition is None or not definition.title:
-        return state or ""
-    return translate(definition.title, domain="plone", context=request)
 
 
 def review_state(obj):

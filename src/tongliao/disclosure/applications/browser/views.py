@@ -38,6 +38,7 @@ from tongliao.disclosure.applications.remedies import RESULT_TITLES_ZH
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import APPROVE_EXTENSION
 from tongliao.disclosure.applications.workflow import available_transitions
+from tongliao.disclosure.applications.workflow import case_state_title
 from tongliao.disclosure.applications.workflow import cases_ready_to_close
 from tongliao.disclosure.applications.workflow import consultation_rows
 from tongliao.disclosure.applications.workflow import deadlines_json
@@ -52,8 +53,8 @@ from tongliao.disclosure.applications.workflow import paused_due
 from tongliao.disclosure.applications.workflow import perform
 from tongliao.disclosure.applications.workflow import public_status
 from tongliao.disclosure.applications.workflow import ready_to_close
-from tongliao.disclosure.applications.workflow import STATE_TITLES
 from tongliao.disclosure.applications.workflow import submission_fingerprint
+from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.validators import mask_id_number
@@ -64,7 +65,6 @@ from tongliao.disclosure.vocabularies import APPLICATION_OUTCOMES
 from tongliao.disclosure.vocabularies import get_vocabulary
 from tongliao.disclosure.vocabularies import OBTAIN_METHODS
 from tongliao.disclosure.vocabularies import PROVISION_FORMS
-from urllib.parse import quote
 from urllib.parse import urlencode
 from z3c.form import button
 from z3c.form import form
@@ -346,16 +346,10 @@ class LookupView(BrowserView):
 
 
 def _send(request, data, content_type, filename):
-    response = request.response
-    response.setHeader("Content-Type", content_type)
-    response.setHeader("Content-Length", str(len(data)))
-    response.setHeader("Cache-Control", "no-store")
-    response.setHeader("Referrer-Policy", "no-referrer")
-    response.setHeader(
-        "Content-Disposition",
-        f"attachment; filename*=UTF-8''{quote(filename.encode('utf-8'))}",
-    )
-    return data
+    """A case file: the one download helper, never cached, no Referer onwards."""
+    request.response.setHeader("Cache-Control", "no-store")
+    request.response.setHeader("Referrer-Policy", "no-referrer")
+    return download(request.response, data, content_type, filename)
 
 
 def _stream(request, entry):
@@ -450,7 +444,7 @@ class CaseView(BrowserView):
 
     def state(self):
         state = api.content.get_state(self.context)
-        return state, STATE_TITLES.get(state, state)
+        return state, case_state_title(state, self.request)
 
     def label(self, name):
         return _t(self.request, IDisclosureApplication[name].title)
@@ -901,7 +895,7 @@ class DashboardView(BrowserView):
 
     def state_choices(self):
         return [("", _t(self.request, _("All open states")))] + [
-            (state, STATE_TITLES[state]) for state in OPEN_STATES
+            (state, case_state_title(state, self.request)) for state in OPEN_STATES
         ]
 
     def agency_choices(self):
@@ -1075,7 +1069,7 @@ class DashboardView(BrowserView):
                 {
                     "url": app.absolute_url(),
                     "title": app.Title(),
-                    "state": STATE_TITLES.get(api.content.get_state(app), ""),
+                    "state": case_state_title(api.content.get_state(app), self.request),
                     "received_date": app.received_date.isoformat(),
                     "reply_deadline": "",
                     "days_left": "",
@@ -1092,7 +1086,7 @@ class DashboardView(BrowserView):
         row = {
             "url": brain.getURL(),
             "title": brain.Title,
-            "state": STATE_TITLES.get(brain.review_state, brain.review_state),
+            "state": case_state_title(brain.review_state, self.request),
             "received_date": brain.received_date or "",
             "reply_deadline": brain.reply_deadline or "",
             "days_left": "",
