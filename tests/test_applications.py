@@ -10,9 +10,11 @@ from tongliao.disclosure.applications.content import PERSONAL_FIELDS
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import compute
 from tongliao.disclosure.applications.workflow import find_case
+from tongliao.disclosure.applications.workflow import LOOKUP_FLOOR_SECONDS
 from tongliao.disclosure.applications.workflow import perform
 
 import pytest
+import time
 
 
 APPLICANT = {
@@ -337,3 +339,14 @@ class TestDashboard:
         assert "已超期" in html or "Overdue" in html
         for name in PERSONAL_FIELDS:
             assert APPLICANT[name] not in html
+
+
+def test_lookup_takes_the_same_floor_for_miss_and_wrong_pair(portal, agency):
+    """An unknown code must not answer faster than a known code with a wrong tail."""
+
+    app = make_case(agency)
+    for code, tail in (("ZZZZ-0000-0000", "5678"), (app.tracking_code, "0000")):
+        started = time.monotonic()
+        assert find_case(code, tail) is None
+        assert time.monotonic() - started >= LOOKUP_FLOOR_SECONDS
+    assert find_case(app.tracking_code, "5678") == app

@@ -38,6 +38,7 @@ from urllib.parse import urlencode
 
 import hashlib
 import secrets
+import time
 
 
 WORKFLOW_ID = "disclosure_application_workflow"
@@ -1027,21 +1028,32 @@ def missing_lookup_fields(code, tail):
     return None
 
 
+# Every lookup answers after at least this long, hit or miss: an unknown code
+# (no case loaded) must not answer faster than a known code with a wrong phone
+# tail, or the timing would tell which codes exist.
+LOOKUP_FLOOR_SECONDS = 0.1
+
+
 def find_case(code, tail):
     """The case opened by (tracking code, phone tail), or None.
 
-    Unknown code and wrong tail take the same path and give the same None.
+    Unknown code and wrong tail take the same path, give the same None and take
+    at least LOOKUP_FLOOR_SECONDS.
     """
+    started = time.monotonic()
     catalog = api.portal.get_tool("portal_catalog")
     digest = tracking_code_hash(code) or "-"
     brains = catalog.unrestrictedSearchResults(
         portal_type="DisclosureApplication", tracking_code_hash=digest
     )
+    found = None
     for brain in brains:
         app = brain._unrestrictedGetObject()
         if app.matches(code, tail):
-            return app
-    return None
+            found = app
+            break
+    time.sleep(max(0.0, LOOKUP_FLOOR_SECONDS - (time.monotonic() - started)))
+    return found
 
 
 def public_status(app, code, tail):
