@@ -197,3 +197,25 @@ def test_browser_agency_credit_code(portal, code, expected):
         assert errors == [] and len(created) == 1
     else:
         assert created == [] and any(expected in m for m in errors), errors
+
+
+def test_add_form_preselects_no_required_choice(functional_portal, browser_session):
+    """公文种类 and 主题分类 start empty ("请选择"); optional choices say 未选择."""
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+    from tests.helpers import make_agency
+
+    import transaction
+
+    agency = make_agency(functional_portal)
+    transaction.commit()
+    session = browser_session((SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
+    form = session.get(agency.absolute_url() + "/++add++PolicyDocument").text
+    for name in ("document_kind", "subject_category"):
+        marker = f'name="form.widgets.{name}:list"'
+        select = form.split(marker, 1)[1].split("</select>")[0]
+        first = select.split("<option", 2)[1]
+        assert "请选择" in first and 'value="--NOVALUE--"' in first
+        assert "selected" in first
+    assert "空值" not in form
+    assert "未选择" in form

@@ -99,12 +99,16 @@ class IPolicyDocument(model.Schema):
         missing_value="",
     )
 
+    # Choices the author must make show an empty "please choose" first, never a
+    # preselected value; optional ones say "not set" (not z3c.form's 空值).
+    directives.widget("document_kind", prompt=True, promptMessage=_("Please choose"))
     document_kind = schema.Choice(
         title=_("Document kind"),
         vocabulary=DOCUMENT_KINDS,
         required=True,
     )
 
+    directives.widget("subject_category", prompt=True, promptMessage=_("Please choose"))
     subject_category = schema.Choice(
         title=_("Subject category"),
         vocabulary=SUBJECT_CATEGORIES,
@@ -132,6 +136,7 @@ class IPolicyDocument(model.Schema):
         required=False,
     )
 
+    directives.widget("five_publicity", noValueMessage=_("Not set"))
     five_publicity = schema.Choice(
         title=_("Five publicity category"),
         vocabulary=FIVE_PUBLICITY,
