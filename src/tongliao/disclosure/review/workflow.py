@@ -268,6 +268,7 @@ def available_steps(obj):
         if transition is None or not may_fire(obj, transition):
             continue
         blocked = check_rules(obj, transition, userid, structural=True)
+        duplicate = duplicate_message(obj) if transition == "approve" else None
         steps.append(
             {
                 "action": action,
@@ -275,9 +276,7 @@ def available_steps(obj):
                 "needs_opinion": transition in ("reject", "withdraw"),
                 "needs_checklist": transition == "pass_secrecy_review",
                 "needs_confirmation": (
-                    translate(duplicate_message(obj), context=getRequest())
-                    if transition == "approve" and duplicate_message(obj)
-                    else None
+                    translate(duplicate, context=getRequest()) if duplicate else None
                 ),
                 "allowed": not blocked,
                 "blocked_by": blocked,
