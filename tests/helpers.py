@@ -5,6 +5,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from tongliao.disclosure.review.staging import review_to
 
+import base64
 import re
 
 
@@ -92,3 +93,15 @@ CATALOGUE_DOCUMENTS = [
      "valid", date(2021, 9, 1), None),
 ]  # fmt: skip
 SECRET = "未发布的秘密草稿通知"
+
+
+# A 1×1 PNG for Image fields.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
+    "hKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+def rel(obj):
+    """``obj``'s path below the site, for the functional sessions' relative URLs."""
+    return "/".join(obj.getPhysicalPath()[2:])

@@ -9,6 +9,8 @@ group (Contributor, Editor, Reader), as in the report.
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
+from tests.helpers import PNG
+from tests.helpers import rel
 from tests.review_support import create_item
 from tests.review_support import make_agency
 from tests.review_support import make_users
@@ -30,15 +32,7 @@ import pytest
 import transaction
 
 
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
-    "hKmMIQAAAABJRU5ErkJggg=="
-)
 DENIED = (401, 403)
-
-
-def rel(obj):
-    return "/".join(obj.getPhysicalPath()[2:])
 
 
 def add_file(container, data=b"APPROVED BYTES", id="attachment"):

@@ -16,6 +16,8 @@ from datetime import date
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
+from tests.helpers import PNG
+from tests.helpers import rel
 from tests.review_support import CLEAR
 from tests.review_support import create_item
 from tests.review_support import make_agency
@@ -29,17 +31,11 @@ from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
-import base64
 import gzip
 import pytest
 import re
 import transaction
 
-
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
-    "hKmMIQAAAABJRU5ErkJggg=="
-)
 
 ROLES = [
     "Anonymous",
@@ -162,10 +158,6 @@ CELLS = [
 def key(state):
     """A word only the item in ``state`` carries (its title and text)."""
     return "mx" + "".join(word[:3] for word in state.split("_"))
-
-
-def rel(obj):
-    return "/".join(obj.getPhysicalPath()[2:])
 
 
 def bring_to(obj, state):

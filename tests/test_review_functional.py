@@ -5,6 +5,7 @@ from email import message_from_bytes
 from email.header import decode_header
 from email.header import make_header
 from plone import api
+from tests.helpers import rel as path_of
 from tests.review_support import CLEAR
 from tests.review_support import create_item
 from tests.review_support import make_test_type
@@ -47,10 +48,6 @@ def rest(request_factory):
         return session
 
     return factory
-
-
-def path_of(obj):
-    return "/".join(obj.getPhysicalPath()[2:])
 
 
 class Sink:

@@ -6,6 +6,7 @@ a channel that shows nothing at all cannot pass by accident.
 """
 
 from plone import api
+from tests.helpers import rel
 from tests.review_support import CLEAR
 from tests.review_support import create_interpretation
 from tests.review_support import create_item
@@ -97,10 +98,6 @@ def world(functional_portal, request):
         "hidden": hidden,
         "hidden_interp": hidden_interp,
     }
-
-
-def rel(obj):
-    return "/".join(obj.getPhysicalPath()[2:])
 
 
 def fetch(channel, world, html, api_session):
