@@ -75,8 +75,17 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# The translation pipeline: msgids are extracted from the code, templates and
+# profiles into the committed .pot, then synced into the en and zh_CN catalogs;
+# translate new entries with scripts/translate.py (tests/test_locales.py fails on
+# an untranslated or stale msgid).
+LOCALES := src/tongliao/disclosure/locales
 i18n: $(STAMP)
-	$(BIN)/i18ndude find-untranslated src/tongliao/disclosure || true
+	@$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/tongliao.disclosure.pot \
+	  --create tongliao.disclosure src/tongliao/disclosure >/dev/null
+	@$(BIN)/i18ndude sync --pot $(LOCALES)/tongliao.disclosure.pot \
+	  $(LOCALES)/*/LC_MESSAGES/tongliao.disclosure.po
+	@$(BIN)/python scripts/translate.py --check
 
 constraints: $(STAMP)
 	$(BIN)/pip freeze --exclude-editable | sort -f > constraints.new && echo "review constraints.new"

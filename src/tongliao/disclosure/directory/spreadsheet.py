@@ -193,16 +193,15 @@ class ParseResult:
     errors: list = field(default_factory=list)  # translatable Messages
 
 
-MSG_REQUIRED = "Row ${row}, column ${column}: a value is required."
-MSG_NOT_ONE_OF = 'Row ${row}, column ${column}: "${value}" is not one of: ${allowed}.'
-MSG_BAD_CODE = (
-    'Row ${row}, column ${column}: "${value}" is not a valid code (letters, '
-    'digits, ".", "_", "-"; at most 40).'
-)
 _ROW_MESSAGES = {
-    "required": _(MSG_REQUIRED),
-    "not_one_of": _(MSG_NOT_ONE_OF),
-    "bad_code": _(MSG_BAD_CODE),
+    "required": _("Row ${row}, column ${column}: a value is required."),
+    "not_one_of": _(
+        'Row ${row}, column ${column}: "${value}" is not one of: ${allowed}.'
+    ),
+    "bad_code": _(
+        'Row ${row}, column ${column}: "${value}" is not a valid code (letters, '
+        'digits, ".", "_", "-"; at most 40).'
+    ),
 }
 
 

@@ -22,6 +22,7 @@ from functools import cache
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
 from Products.CMFCore.utils import _getAuthenticatedUser
+from tongliao.disclosure import _
 from tongliao.disclosure.chinatime import CHINA_TZ
 from tongliao.disclosure.validators import canonical_document_number
 from tongliao.disclosure.validators import DOCUMENT_NUMBER_RE
@@ -87,19 +88,19 @@ class CatalogueQuery:
                 continue
             if name == "year":
                 if not re.fullmatch(r"\d{4}", value):
-                    raise InvalidParameter("The year must have four digits.")
+                    raise InvalidParameter(_("The year must have four digits."))
                 value = int(value)
             filters[name] = value
         sort = single("sort") or "newest"
         if sort not in SORTS:
-            raise InvalidParameter("Unknown sort order.")
+            raise InvalidParameter(_("Unknown sort order."))
         try:
             b_start = int(single("b_start") or 0)
             b_size = int(single("b_size") or PAGE_SIZE)
         except ValueError as error:
-            raise InvalidParameter("Page parameters must be numbers.") from error
+            raise InvalidParameter(_("Page parameters must be numbers.")) from error
         if b_start < 0 or not 1 <= b_size <= MAX_PAGE_SIZE:
-            raise InvalidParameter("Page parameters are out of range.")
+            raise InvalidParameter(_("Page parameters are out of range."))
         return cls(
             q=single("q")[:200],
             filters=filters,

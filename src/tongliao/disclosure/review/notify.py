@@ -31,7 +31,7 @@ def _t(message):
 
 
 def recipients_for(obj, transition, state):
-    """(users, subject, body) of the mail a transition sends; users may be empty."""
+    """(users, subject, body lines) of the mail a transition sends; users may be empty."""
     authors = creators(obj) | {submitter(obj)}
     portal_url = api.portal.get().absolute_url()
     mapping = {
@@ -47,19 +47,22 @@ def recipients_for(obj, transition, state):
         ]
         mapping["step"] = _t(STEP_TITLE[state])
         subject = _("To review (${step}): ${title}", mapping=mapping)
-        body = _(
-            "The item ${title} waits for your ${step}.\n\nReview it here: ${url}\n"
-            "Your review queue: ${queue}",
-            mapping=mapping,
+        body = (
+            _("The item ${title} waits for your ${step}.", mapping=mapping),
+            "",
+            _("Review it here: ${url}", mapping=mapping),
+            _("Your review queue: ${queue}", mapping=mapping),
         )
         return users, subject, body
     if transition == "reject":
         users = [u for u in (api.user.get(userid=i) for i in authors if i) if u]
         subject = _("Returned to draft: ${title}", mapping=mapping)
-        body = _(
-            "The item ${title} was returned to draft by the reviewer. The reason is "
-            "in the review records: ${url}",
-            mapping=mapping,
+        body = (
+            _(
+                "The item ${title} was returned to draft by the reviewer. The reason "
+                "is in the review records: ${url}",
+                mapping=mapping,
+            ),
         )
         return users, subject, body
     return [], None, None
@@ -84,7 +87,7 @@ def notify_transition(obj, transition, state):
         message["Subject"] = _t(subject)
         message["From"] = formataddr((sender_name or "", mfrom))
         message["To"] = address
-        message.set_content(_t(body))
+        message.set_content("\n".join(_t(line) for line in body))
         outbox.append((message, address))
     if outbox:
         # Sent after the commit: a mail problem must never undo a review decision.

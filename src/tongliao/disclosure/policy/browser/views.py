@@ -1,5 +1,6 @@
 """Public views of agencies, policy documents and interpretations."""
 
+from tongliao.disclosure import _
 from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.browser.base import chinese_date
 from tongliao.disclosure.policy.lag import interpretation_lag
@@ -19,13 +20,13 @@ class PolicyDocumentView(_Base):
         """Rows of the gov catalogue metadata table: (label msgid, value)."""
         c = self.context
         return [
-            ("Index number", c.index_number or "—"),
-            ("Subject category", term_title(SUBJECT_CATEGORIES, c.subject_category)),
-            ("Issuing agency", c.issuing_agency or ""),
-            ("Date written", chinese_date(c.date_written)),
-            ("Document number", c.document_number or "—"),
-            ("Date published", chinese_date(c.effective_date) or "—"),
-            ("Validity", term_title(VALIDITY, c.validity)),
+            (_("Index number"), c.index_number or "—"),
+            (_("Subject category"), term_title(SUBJECT_CATEGORIES, c.subject_category)),
+            (_("Issuing agency"), c.issuing_agency or ""),
+            (_("Date written"), chinese_date(c.date_written)),
+            (_("Document number"), c.document_number or "—"),
+            (_("Date published"), chinese_date(c.effective_date) or "—"),
+            (_("Validity"), term_title(VALIDITY, c.validity)),
         ]
 
     def extra(self):
@@ -33,23 +34,23 @@ class PolicyDocumentView(_Base):
         rows = [
             ("Document kind", term_title(DOCUMENT_KINDS, c.document_kind)),
             (
-                "Disclosure attribute",
+                _("Disclosure attribute"),
                 term_title(DISCLOSURE_ATTRIBUTES, c.disclosure_attribute),
             ),
         ]
         if c.five_publicity:
             rows.append(
                 (
-                    "Five publicity category",
+                    _("Five publicity category"),
                     term_title(FIVE_PUBLICITY, c.five_publicity),
                 )
             )
         if c.repeal_date:
-            rows.append(("Repeal date", chinese_date(c.repeal_date)))
+            rows.append((_("Repeal date"), chinese_date(c.repeal_date)))
         if c.is_normative and c.registration_number:
-            rows.append(("Registration number", c.registration_number))
+            rows.append((_("Registration number"), c.registration_number))
         if c.Subject():
-            rows.append(("Keywords", "、".join(c.Subject())))
+            rows.append((_("Keywords"), "、".join(c.Subject())))
         return rows
 
     def is_out_of_force(self):
@@ -116,13 +117,13 @@ class DisclosureAgencyView(_Base):
         return [
             (label, value)
             for label, value in (
-                ("Unified social credit code", c.credit_code),
-                ("Address", c.address),
-                ("Postcode", c.postcode),
-                ("Office hours", c.office_hours),
-                ("Phone", c.phone),
-                ("Fax", c.fax),
-                ("Email", c.email),
+                (_("Unified social credit code"), c.credit_code),
+                (_("Address"), c.address),
+                (_("Postcode"), c.postcode),
+                (_("Office hours"), c.office_hours),
+                (_("Phone"), c.phone),
+                (_("Fax"), c.fax),
+                (_("Email"), c.email),
             )
             if value
         ]
