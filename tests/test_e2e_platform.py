@@ -10,7 +10,6 @@ from .helpers import make_documents
 from axe_playwright_python.sync_playwright import Axe
 from datetime import date
 from plone import api
-from plone.app.testing import applyProfile
 from plone.app.testing import SITE_OWNER_NAME
 from tongliao.disclosure import demo
 
@@ -29,7 +28,7 @@ def demo_site(functional_portal):
     portal = functional_portal
     with api.env.adopt_user(SITE_OWNER_NAME):
         api.portal.set_registry_record("plone.site_title", "通辽市政务公开平台")
-        applyProfile(portal, "tongliao.disclosure:demo")
+        demo.create_demo_content(portal, living=False)  # the core: seconds
         make_documents(
             portal[demo.DEMO_AGENCY_ID],
             [("draft", DRAFT_TITLE, "通政办发〔2021〕77号", "notice", "02.01",

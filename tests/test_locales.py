@@ -34,7 +34,9 @@ def test_pot_holds_exactly_the_msgids_of_the_code(tmp_path):
         capture_output=True,
     )
     code, committed = msgids(fresh), msgids(POT)
-    assert sorted(code - committed) == [], "used in the code, not in the .pot: make i18n"
+    assert sorted(code - committed) == [], (
+        "used in the code, not in the .pot: make i18n"
+    )
     assert sorted(committed - code) == [], "in the .pot, no longer used: make i18n"
 
 
@@ -44,7 +46,9 @@ def test_catalog_has_the_msgids_of_the_pot(path):
 
 
 def test_zh_cn_translates_every_msgid():
-    zh = MessageCatalog(filename=str(LOCALES / "zh_CN/LC_MESSAGES/tongliao.disclosure.po"))
+    zh = MessageCatalog(
+        filename=str(LOCALES / "zh_CN/LC_MESSAGES/tongliao.disclosure.po")
+    )
     missing = sorted(m for m, entry in zh.items() if m and not entry.msgstr.strip())
     assert missing == [], "translate with scripts/translate.py"
 

@@ -305,7 +305,9 @@ def test_next_reviewers_get_mail(doc, rest, smtp_sink):
     assert "@@review-panel" in body and "@@review-queue" in body
     lines = body.splitlines()
     assert lines[0] == "“关于做好春季防火工作的通知”等待您的初审。"
-    assert lines[2].startswith("请在此审核：http") and lines[3].startswith("您的待审列表：")
+    assert lines[2].startswith("请在此审核：http") and lines[3].startswith(
+        "您的待审列表："
+    )
     smtp_sink.messages.clear()
     rest("dept").post(
         f"{path_of(doc)}/@review", json={"action": "reject", "opinion": "请补充依据"}

@@ -6,16 +6,23 @@ profile can be re-applied on an existing site.
 
 from DateTime import DateTime
 from datetime import date
+from datetime import timedelta
 from html import escape
 from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.namedfile.file import NamedBlobFile
 from tongliao.disclosure import logger
+from tongliao.disclosure.applications.pdf import build_pdf
+from tongliao.disclosure.applications.workflow import ActionError
+from tongliao.disclosure.applications.workflow import perform as handle_case
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.guide import ensure_guide
 from tongliao.disclosure.interfaces import IReviewable
 from tongliao.disclosure.platform.browser.home import set_home_as_default
+from tongliao.disclosure.reports.content import MANUAL_FIELDS
 from tongliao.disclosure.review.staging import review_to
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -36,6 +43,8 @@ DEMO_AGENCY = {
     "address": "内蒙古自治区通辽市科尔沁区",
     "postcode": "028000",
     "office_hours": "工作日 8:30—12:00，14:30—17:30",
+    "phone": "0475-8888123",
+    "email": "zwgk@zfb.tongliao.example",
 }
 NOTICE_ID = "tzgbz-2021-1"
 INTERPRETATION_ID = "tzgbz-2021-1-jiedu"
@@ -43,16 +52,21 @@ OLD_RULES_ID = "tzbf-2019-12"
 NEW_RULES_ID = "tzbf-2021-30"
 
 
-def create_demo_content(portal):
-    """Create (once) the example content of every feature."""
+def create_demo_content(portal, living=True):
+    """Create (once) the example content of every feature.
+
+    ``living=False`` makes only the core (the city office with its directory,
+    guide and four documents): what most browser tests need, in seconds.
+    """
     # The directory first: documents name the items they fulfil before their
     # review, since a change after publication would withdraw them.
-    steps = [
-        create_agency,
-        create_directory_and_guide,
-        create_policy_documents,
-        set_front_page,
-    ]
+    steps = [create_staff_accounts, create_agency]
+    if living:
+        steps.append(create_more_agencies)
+    steps += [create_directory_and_guide, create_policy_documents]
+    if living:
+        steps += [create_more_documents, create_applications, create_annual_report]
+    steps.append(set_front_page)
     for step in steps:
         step(portal)
     logger.info("Demo content ready (%d steps)", len(steps))
@@ -218,24 +232,286 @@ def load_demo_directory():
 
 
 def create_directory_and_guide(portal):
-    """The demo agency's standard directory (imported through the importer, all
+    """Each demo agency's standard directory (imported through the importer, all
     published) and its published guide."""
-    agency = portal[DEMO_AGENCY_ID]
-    parsed = spreadsheet.parse_records(load_demo_directory())
-    if parsed.errors:
-        raise ValueError(f"demo directory data is invalid: {parsed.errors}")
-    spreadsheet.apply_plan(agency, spreadsheet.plan_import(agency, parsed.rows))
-    items = spreadsheet.agency_items(agency)
-    for item in items.values():
-        _publish(item, "2021/07/01 09:00:00 GMT+8")
+    ids = [DEMO_AGENCY_ID] + [a["id"] for a in load_portal()["agencies"]]
+    for agency in [portal[i] for i in ids if i in portal.objectIds()]:
+        rows = [{**row, "公开主体": agency.Title()} for row in load_demo_directory()]
+        parsed = spreadsheet.parse_records(rows)
+        if parsed.errors:
+            raise ValueError(f"demo directory data is invalid: {parsed.errors}")
+        spreadsheet.apply_plan(agency, spreadsheet.plan_import(agency, parsed.rows))
+        items = spreadsheet.agency_items(agency)
+        for item in items.values():
+            _publish(item, "2021/07/01 09:00:00 GMT+8")
 
-    guide = ensure_guide(agency)
-    if guide.last_reviewed is None:
-        guide.last_reviewed = site_today()
-        modified(guide)
-    _publish(guide, "2021/07/01 09:00:00 GMT+8")
+        guide = ensure_guide(agency)
+        if guide.last_reviewed is None:
+            guide.last_reviewed = site_today()
+            modified(guide)
+        _publish(guide, "2021/07/01 09:00:00 GMT+8")
 
 
 def set_front_page(portal):
     """The platform's front page as the site's default view."""
     set_home_as_default(portal)
+
+
+# Demo staff: one account for each role of the review and application work, all
+# with DEMO_PASSWORD (a demo only: make start says so; never on a real site).
+DEMO_PASSWORD = "Tongliao-demo-2026"
+DEMO_STAFF = (
+    ("demo-editor", "信息员（演示）", "disclosure_editors", None),
+    ("demo-department", "初审员（演示）", "department_reviewers", None),
+    ("demo-secrecy", "保密审查员（演示）", "secrecy_reviewers", None),
+    ("demo-approver", "审批领导（演示）", "disclosure_approvers", None),
+    ("demo-officer", "依申请公开办理员（演示）", "disclosure_officers", None),
+    ("demo-siteadmin", "站点管理员（演示）", None, "Site Administrator"),
+)
+
+
+def create_staff_accounts(portal):
+    for userid, fullname, group, role in DEMO_STAFF:
+        with api.env.adopt_roles(["Manager"]):
+            if api.user.get(userid=userid) is None:
+                api.user.create(
+                    username=userid,
+                    email=f"{userid}@localhost.invalid",
+                    password=DEMO_PASSWORD,
+                    properties={"fullname": fullname},
+                )
+            if group:
+                api.group.add_user(groupname=group, username=userid)
+            if role:
+                api.user.grant_roles(username=userid, roles=[role])
+
+
+def load_portal():
+    """Agencies and documents of the living demo (demo_data/portal.json)."""
+    with (DEMO_DATA / "portal.json").open(encoding="utf-8") as data_file:
+        return json.load(data_file)
+
+
+def create_more_agencies(portal):
+    """A development commission, two bureaus and a county government, published."""
+    for values in load_portal()["agencies"]:
+        fields = {key: value for key, value in values.items() if key != "id"}
+        agency, _created = _ensure(portal, values["id"], "DisclosureAgency", **fields)
+        if api.content.get_state(agency, default=None) not in (None, "published"):
+            api.content.transition(obj=agency, to_state="published")
+
+
+def _attach_pdf(document, paragraphs):
+    """The document's full text as a PDF attachment (CJK fonts, fpdf2)."""
+    file_id = f"{document.getId()}.pdf"
+    if file_id in document.objectIds():
+        return
+    data = build_pdf(document.title, paragraphs, number=document.document_number)
+    api.content.create(
+        container=document,
+        type="File",
+        id=file_id,
+        safe_id=False,
+        title=f"{document.title}（全文）",
+        file=NamedBlobFile(data, contentType="application/pdf", filename=file_id),
+    )
+
+
+def _day(text):
+    return date.fromisoformat(text)
+
+
+def create_more_documents(portal):
+    """Documents of every agency across kinds, subjects, validity and years, each
+    with its full text as a PDF attachment, interpretations of some of them, and
+    two still in review (the staff queues have something to show)."""
+    for row in load_portal()["documents"]:
+        agency = portal[row["agency"]]
+        written = _day(row["date_written"])
+        paragraphs = [row["text"], "（示例文件，供演示使用。）"]
+        signature = [
+            agency.Title(),
+            f"{written.year}年{written.month}月{written.day}日",
+        ]
+        document, created = _ensure(
+            agency,
+            row["id"],
+            "PolicyDocument",
+            title=row["title"],
+            document_number=row["document_number"],
+            issuing_agency=agency.Title(),
+            date_written=written,
+            document_kind=row["document_kind"],
+            subject_category=row["subject_category"],
+            disclosure_attribute="proactive",
+            validity=row["validity"],
+            is_normative=row["is_normative"],
+            repeal_date=date(written.year + 2, 12, 31)
+            if row["validity"] == "repealed"
+            else None,
+            text=_html("\n".join(paragraphs)),
+        )
+        if created:
+            _attach_pdf(document, paragraphs + signature)
+        state = row.get("state")
+        if state:
+            if created:
+                review_to(document, state)
+            continue
+        published = _day(row["published"])
+        _publish(document, f"{published:%Y/%m/%d} 09:00:00 GMT+8")
+        if row["interpretation"]:
+            _interpret(agency, document, published)
+
+
+def _interpret(agency, document, published):
+    interpretation, created = _ensure(
+        agency,
+        f"{document.getId()}-jiedu",
+        "PolicyInterpretation",
+        title=f"{document.title.removesuffix('（示例）')}政策解读（示例）",
+        interpretation_form=["text"],
+        interpreting_agency=agency.Title(),
+        interpreter="示例解读人",
+        text=_html(
+            "一、制定背景\n二、主要内容\n三、适用对象和施行时间\n"
+            "（示例解读，供演示使用。）"
+        ),
+    )
+    if created:
+        interpretation.interpreted_documents = [_relation(document)]
+        modified(interpretation)
+    _publish(interpretation, f"{published + timedelta(days=1):%Y/%m/%d} 10:00:00 GMT+8")
+
+
+# Application cases of the city office, one in every state of the procedure.
+# (id, applicant, received days ago, [(action, days ago, params)], user)
+DEMO_APPLICATIONS = (
+    ("demo-registered", "李明（演示）", 1, ()),
+    (
+        "demo-correction",
+        "王芳（演示）",
+        8,
+        (("request_correction", 7, {"items": "请写明所需文件的名称或文号"}),),
+    ),
+    ("demo-processing", "赵强（演示）", 12, (("accept", 11, {}),)),
+    (
+        "demo-extended",
+        "孙丽（演示）",
+        26,
+        (
+            ("accept", 25, {}),
+            ("extend", 3, {"days": "10", "reason": "需调取历史档案，工作量较大"}),
+        ),
+    ),
+    (
+        "demo-consulting",
+        "周涛（演示）",
+        9,
+        (
+            ("accept", 8, {}),
+            (
+                "start_consultation",
+                6,
+                {"party": "通辽市某供热有限公司（演示）", "basis": "third_party"},
+            ),
+        ),
+    ),
+    (
+        "demo-replied",
+        "吴敏（演示）",
+        40,
+        (
+            ("accept", 39, {}),
+            ("reply", 20, {"outcome": "granted", "reasons": "所申请信息予以公开"}),
+        ),
+    ),
+    (
+        "demo-on-the-spot",
+        "郑华（演示）",
+        14,
+        (
+            (
+                "reply_on_the_spot",
+                14,
+                {"outcome": "granted", "reasons": "当场提供所申请的文件"},
+            ),
+        ),
+    ),
+    ("demo-withdrawn", "冯军（演示）", 16, (("withdraw", 13, {"note": "申请人撤回"}),)),
+    (
+        "demo-archived",
+        "陈静（演示）",
+        70,
+        (
+            ("accept", 69, {}),
+            (
+                "reply",
+                50,
+                {"outcome": "not_held", "reasons": "经检索，本机关未制作该信息"},
+            ),
+            ("archive", 30, {}),
+        ),
+    ),
+)
+
+
+def create_applications(portal):
+    """Cases in every state, handled by the demo officer (the extension by the
+    demo approver), dated back from today so their deadlines are live."""
+    agency = portal[DEMO_AGENCY_ID]
+    today = site_today()
+    for app_id, name, received, actions in DEMO_APPLICATIONS:
+        if app_id in agency.objectIds():
+            continue
+        with api.env.adopt_user(username="demo-officer"):
+            app = api.content.create(
+                container=agency,
+                type="DisclosureApplication",
+                id=app_id,
+                safe_id=False,
+                applicant_type="natural_person",
+                applicant_name=name,
+                id_number="11010519491231002X",
+                phone="13800000000",
+                description="申请公开2025年通辽市城区供热价格调整的相关文件（演示）",
+                provision_form="email",
+                obtain_method="email",
+                channel="in_person",
+                received_date=today - timedelta(days=received),
+            )
+            for action, days_ago, params in actions:
+                user = "demo-approver" if action == "extend" else "demo-officer"
+                try:
+                    with api.env.adopt_user(username=user):
+                        handle_case(
+                            app, action, day=today - timedelta(days=days_ago), **params
+                        )
+                except (ActionError, CalendarCoverageError) as error:
+                    # Dates are relative to today: a holiday can make one
+                    # impossible; the demo goes on without that step.
+                    logger.warning(
+                        "Demo case %s: %s not done (%s)", app_id, action, error
+                    )
+                    break
+
+
+def create_annual_report(portal):
+    """Last year's annual report of the city office, published after review."""
+    agency = portal[DEMO_AGENCY_ID]
+    year = site_today().year - 1
+    report_id = f"annual-report-{year}"
+    report, _created = _ensure(
+        agency,
+        report_id,
+        "AnnualReport",
+        year=year,
+        overview=_html(
+            f"{year}年，通辽市人民政府办公室认真贯彻落实《中华人民共和国政府信息"
+            "公开条例》，推进政务公开标准化规范化建设。（示例）"
+        ),
+        problems=_html("政策解读形式还不够丰富，下一步将加强图解、视频解读。（示例）"),
+        other_matters=_html("本年度未收取信息处理费。（示例）"),
+        **dict.fromkeys(MANUAL_FIELDS.values(), 0),
+    )
+    _publish(report, f"{year + 1}/01/20 09:00:00 GMT+8")

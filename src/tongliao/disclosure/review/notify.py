@@ -31,7 +31,7 @@ def _t(message):
 
 
 def recipients_for(obj, transition, state):
-    """(users, subject, body lines) of the mail a transition sends; users may be empty."""
+    """(users, subject, body lines) of a transition's mail; users may be empty."""
     authors = creators(obj) | {submitter(obj)}
     portal_url = api.portal.get().absolute_url()
     mapping = {
