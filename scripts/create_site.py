@@ -11,6 +11,7 @@ from Products.CMFPlone.factory import addPloneSite
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
+import logging
 import os
 import transaction
 
@@ -34,6 +35,11 @@ newSecurityManager(None, acl_users.getUser(ADMIN_USER).__of__(acl_users))
 if SITE_ID in app.objectIds():
     print(f"Site /{SITE_ID} exists: data reused.")
 else:
+    # Stock Plone's site creation logs harmless warnings of its own (tools its
+    # profiles no longer ship, mime types redefined): not ours to fix, and they
+    # would bury a real problem, so only errors of these two loggers are shown.
+    for name in ("GenericSetup.componentregistry", "Products.MimetypesRegistry"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     site = addPloneSite(
         app,
         SITE_ID,

@@ -32,7 +32,9 @@ def write(catalog, path):
 
 def untranslated(domain):
     catalog = MessageCatalog(filename=str(catalog_path(domain)))
-    return sorted(msgid for msgid, entry in catalog.items() if msgid and not entry.msgstr)
+    return sorted(
+        msgid for msgid, entry in catalog.items() if msgid and not entry.msgstr
+    )
 
 
 def main(argv):

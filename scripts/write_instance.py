@@ -1,6 +1,6 @@
 """Write a Zope WSGI instance (FileStorage + blobs under var/) for ``make start``.
 
-Usage: python scripts/write_instance.py --port 8080
+Usage: python scripts/write_instance.py --port 8080 [--instance DIR --var DIR]
 Existing data in var/ is never touched; the configuration files are rewritten.
 """
 
@@ -135,9 +135,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", default="8080")
     parser.add_argument("--host", default="0.0.0.0")
+    parser.add_argument("--instance", default=str(ROOT / "instance"))
+    parser.add_argument("--var", default=str(ROOT / "var"))
     args = parser.parse_args()
-    instance = ROOT / "instance"
-    var = ROOT / "var"
+    instance = Path(args.instance).resolve()
+    var = Path(args.var).resolve()
     for folder in (
         instance / "etc",
         var / "filestorage",
