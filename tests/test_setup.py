@@ -86,6 +86,11 @@ class TestUninstall:
     def test_controlpanel_removed(self, controlpanel_actions):
         assert "tongliao-disclosure-settings" not in controlpanel_actions
 
+    def test_review_actions_removed(self, portal):
+        actions = api.portal.get_tool("portal_actions")
+        assert "review-panel" not in actions.object.objectIds()
+        assert "review-queue" not in actions.user.objectIds()
+
     @pytest.mark.parametrize("group_id,title,roles", STAFF_GROUP_ROLES)
     def test_staff_groups_kept(self, portal, group_id, title, roles):
         # Documented in README: groups hold user assignments, so they stay.
