@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 PORT ?= 8080
 SMTP_PORT ?= 8025
 HOST ?= 0.0.0.0
+# Space-separated addresses of reverse proxies in front (nginx, haproxy).
+TRUSTED_PROXIES ?=
 ADMIN_PASSWORD ?= admin
 SITE_ID ?= tongliao
 SITE_STAMP := $(VENV)/.installed-site
@@ -37,7 +39,8 @@ $(STAMP): $(SITE_STAMP)
 install: $(STAMP)
 
 instance: $(SITE_STAMP)
-	$(BIN)/python scripts/write_instance.py --port $(PORT) --host $(HOST)
+	$(BIN)/python scripts/write_instance.py --port $(PORT) --host $(HOST) \
+	  $(foreach proxy,$(TRUSTED_PROXIES),--trusted-proxy $(proxy))
 
 # The demo's mail goes to a local sink (aiosmtpd): one file per message in var/mail.
 MAIL_SINK = mkdir -p var/mail/tmp var/mail/new var/mail/cur; \

@@ -31,7 +31,7 @@ instancehome $INSTANCE
   cache-size 30000
 </zodb_db>
 
-<dos_protection>
+{trusted_proxies}<dos_protection>
   form-memory-limit 64MB
 </dos_protection>
 """
@@ -137,6 +137,12 @@ def main():
     parser.add_argument("--host", default="0.0.0.0")
     parser.add_argument("--instance", default=str(ROOT / "instance"))
     parser.add_argument("--var", default=str(ROOT / "var"))
+    parser.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        help="address of a reverse proxy whose X-Forwarded-For Zope may believe",
+    )
     args = parser.parse_args()
     instance = Path(args.instance).resolve()
     var = Path(args.var).resolve()
@@ -149,7 +155,17 @@ def main():
     ):
         folder.mkdir(parents=True, exist_ok=True)
     (var / "blobstorage").chmod(0o700)
-    values = {"instance": instance, "var": var, "port": args.port, "host": args.host}
+    # Behind nginx or haproxy every request comes from the proxy: Zope then takes
+    # the client's address (rate limits, logs) from X-Forwarded-For, but only
+    # when the request comes from a trusted proxy (anyone else could forge it).
+    trusted = "".join(f"trusted-proxy {address}\n" for address in args.trusted_proxy)
+    values = {
+        "instance": instance,
+        "var": var,
+        "port": args.port,
+        "host": args.host,
+        "trusted_proxies": trusted + "\n" if trusted else "",
+    }
     (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(**values))
     (instance / "etc" / "site.zcml").write_text(SITE_ZCML)
     (instance / "etc" / "zope.ini").write_text(ZOPE_INI.format(**values))
