@@ -17,7 +17,7 @@ SITE_STAMP := $(VENV)/.installed-site
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help install start instance site test lint format bench i18n clean constraints
+.PHONY: help install start start-zeo start-relstorage instance site test lint format bench i18n clean constraints
 
 help:
 	@echo "make start | make test | make lint | make bench | make i18n | make clean"
@@ -64,6 +64,35 @@ start: instance
 	echo "======================================================================" && \
 	$(BIN)/runwsgi instance/etc/zope.ini
 
+# Two instances on one database (ports PORT_A and PORT_B; put a load balancer in
+# front in production, see docs/deployment.rst): a ZEO server over the
+# FileStorage in var/, or RelStorage on a local PostgreSQL in var/postgres.
+PORT_A ?= 8081
+PORT_B ?= 8082
+ZEO_ADDRESS ?= 127.0.0.1:8100
+PG_PORT ?= 5433
+PG_DSN = dbname='tongliao' host='$(CURDIR)/var/postgres/socket' port=$(PG_PORT) user='postgres'
+INSTANCES = for name in a b; do port=$$([ $$name = a ] && echo $(PORT_A) || echo $(PORT_B)); \
+	  $(BIN)/python scripts/write_instance.py --instance instance-$$name --port $$port \
+	  --host $(HOST) $(foreach proxy,$(TRUSTED_PROXIES),--trusted-proxy $(proxy)) $(1); done
+SERVE_TWO = $(BIN)/runwsgi instance-a/etc/zope.ini & a=$$!; \
+	trap 'kill $$a $$sink $(1) 2>/dev/null' EXIT INT TERM; \
+	echo " 通辽市政务公开平台 on two instances: http://localhost:$(PORT_A)/$(SITE_ID)" \
+	     "and http://localhost:$(PORT_B)/$(SITE_ID)"; \
+	$(BIN)/runwsgi instance-b/etc/zope.ini
+CREATE_SITE_ON = ADMIN_PASSWORD='$(ADMIN_PASSWORD)' SITE_ID='$(SITE_ID)' \
+	$(BIN)/zconsole run instance-a/etc/zope.conf scripts/create_site.py
+
+start-zeo: $(SITE_STAMP)
+	@$(call INSTANCES,--storage zeo --zeo $(ZEO_ADDRESS))
+	@$(MAIL_SINK) $(BIN)/runzeo -C var/zeo.conf & zeo=$$!; sleep 2; \
+	$(CREATE_SITE_ON) && { $(call SERVE_TWO,$$zeo); }
+
+start-relstorage: $(SITE_STAMP)
+	@bash scripts/postgres.sh start var/postgres $(PG_PORT) tongliao
+	@$(call INSTANCES,--storage relstorage --dsn "$(PG_DSN)")
+	@$(MAIL_SINK) $(CREATE_SITE_ON) && { $(call SERVE_TWO,); }
+
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -96,5 +125,5 @@ constraints: $(STAMP)
 	$(BIN)/pip freeze --exclude-editable | sort -f > constraints.new && echo "review constraints.new"
 
 clean:
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) instance instance-a instance-b
 	@echo "var/ (the site's data) is kept; remove it by hand to start afresh."

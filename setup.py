@@ -54,7 +54,12 @@ setup(
     extras_require={
         # make start: a local SMTP sink for the demo site's mail.
         "demo": ["aiosmtpd"],
+        # Several instances on one database: make start-zeo, make start-relstorage.
+        "scale": ["ZEO", "RelStorage", "psycopg2-binary"],
         "test": [
+            "ZEO",
+            "RelStorage",
+            "psycopg2-binary",
             "plone.app.testing",
             "plone.testing",
             "pytest",

@@ -2,7 +2,8 @@
 
 Run through zconsole (``make start`` does it):
     zconsole run instance/etc/zope.conf scripts/create_site.py
-Environment: ADMIN_PASSWORD (default ``admin``), SITE_ID (default ``tongliao``).
+Environment: ADMIN_PASSWORD (default ``admin``), SITE_ID (default ``tongliao``),
+SITE_DEMO (default ``yes``; ``no`` creates the site without the demo content).
 A second run keeps the existing site and only resets the admin password.
 """
 
@@ -19,6 +20,7 @@ import transaction
 SITE_ID = os.environ.get("SITE_ID", "tongliao")
 ADMIN_USER = "admin"
 ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "admin")
+WITH_DEMO = os.environ.get("SITE_DEMO", "yes") != "no"
 
 app = makerequest(globals()["app"])  # noqa: F821 - injected by zconsole
 acl_users = app.acl_users
@@ -52,9 +54,11 @@ else:
             "plone.app.contenttypes:default",
             "plonetheme.barceloneta:default",
             "tongliao.disclosure:default",
-            "tongliao.disclosure:demo",
+            "tongliao.disclosure:demo" if WITH_DEMO else "tongliao.disclosure:site",
         ],
     )
     setSite(site)
-    print(f"Site /{SITE_ID} created with the demo content.")
+    print(
+        f"Site /{SITE_ID} created" + (" with the demo content." if WITH_DEMO else ".")
+    )
 transaction.commit()

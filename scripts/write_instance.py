@@ -1,6 +1,10 @@
-"""Write a Zope WSGI instance (FileStorage + blobs under var/) for ``make start``.
+"""Write a Zope WSGI instance for ``make start`` (FileStorage + blobs under var/),
+or one of several instances on a ZEO server or RelStorage/PostgreSQL
+(``make start-zeo``, ``make start-relstorage``).
 
 Usage: python scripts/write_instance.py --port 8080 [--instance DIR --var DIR]
+       [--storage filestorage|zeo|relstorage --zeo HOST:PORT --dsn DSN]
+       [--trusted-proxy ADDRESS ...]
 Existing data in var/ is never touched; the configuration files are rewritten.
 """
 
@@ -22,18 +26,63 @@ instancehome $INSTANCE
   TZ Asia/Shanghai
 </environment>
 
-<zodb_db main>
+{imports}<zodb_db main>
+{storage}  mount-point /
+  cache-size 30000
+</zodb_db>
+
+{trusted_proxies}{retries}<dos_protection>
+  form-memory-limit 64MB
+</dos_protection>
+"""
+
+# The storage of the main database: one process on FileStorage (the default), or
+# several instances sharing a ZEO server or a RelStorage database (PostgreSQL).
+FILESTORAGE = """\
   <filestorage>
     path $VAR/filestorage/Data.fs
     blob-dir $VAR/blobstorage
   </filestorage>
-  mount-point /
-  cache-size 30000
-</zodb_db>
+"""
 
-{trusted_proxies}<dos_protection>
-  form-memory-limit 64MB
-</dos_protection>
+ZEOCLIENT = """\
+  <zeoclient>
+    server {zeo}
+    storage 1
+    name {name}
+    blob-dir $VAR/blobstorage
+    shared-blob-dir on
+    var $VAR/zeo-cache
+    client {name}
+    cache-size 128MB
+  </zeoclient>
+"""
+
+RELSTORAGE = """\
+  <relstorage>
+    blob-dir $VAR/blobcache-{name}
+    shared-blob-dir false
+    blob-cache-size 512mb
+    <postgresql>
+      dsn {dsn}
+    </postgresql>
+  </relstorage>
+"""
+
+ZEO_SERVER = """\
+%define VAR {var}
+<zeo>
+  address {zeo}
+</zeo>
+<filestorage 1>
+  path $VAR/filestorage/Data.fs
+  blob-dir $VAR/blobstorage
+</filestorage>
+<eventlog>
+  <logfile>
+    path $VAR/log/zeo.log
+  </logfile>
+</eventlog>
 """
 
 SITE_ZCML = """\
@@ -143,6 +192,11 @@ def main():
         default=[],
         help="address of a reverse proxy whose X-Forwarded-For Zope may believe",
     )
+    parser.add_argument(
+        "--storage", choices=("filestorage", "zeo", "relstorage"), default="filestorage"
+    )
+    parser.add_argument("--zeo", default="127.0.0.1:8100", help="ZEO server address")
+    parser.add_argument("--dsn", default="", help="PostgreSQL DSN for RelStorage")
     args = parser.parse_args()
     instance = Path(args.instance).resolve()
     var = Path(args.var).resolve()
@@ -152,6 +206,7 @@ def main():
         var / "blobstorage",
         var / "log",
         var / "cache",
+        var / "zeo-cache",
     ):
         folder.mkdir(parents=True, exist_ok=True)
     (var / "blobstorage").chmod(0o700)
@@ -159,16 +214,31 @@ def main():
     # the client's address (rate limits, logs) from X-Forwarded-For, but only
     # when the request comes from a trusted proxy (anyone else could forge it).
     trusted = "".join(f"trusted-proxy {address}\n" for address in args.trusted_proxy)
+    name = instance.name
+    storage = {
+        "filestorage": FILESTORAGE,
+        "zeo": ZEOCLIENT.format(zeo=args.zeo, name=name),
+        "relstorage": RELSTORAGE.format(dsn=args.dsn, name=name),
+    }[args.storage]
     values = {
+        "imports": "%import relstorage\n" if args.storage == "relstorage" else "",
+        "storage": storage,
         "instance": instance,
         "var": var,
         "port": args.port,
         "host": args.host,
         "trusted_proxies": trusted + "\n" if trusted else "",
+        # Several instances writing to one database conflict more often than one
+        # process does: a conflicting request is replayed up to 10 times, not 3.
+        "retries": ""
+        if args.storage == "filestorage"
+        else "max-conflict-retries 10\n\n",
     }
     (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(**values))
     (instance / "etc" / "site.zcml").write_text(SITE_ZCML)
     (instance / "etc" / "zope.ini").write_text(ZOPE_INI.format(**values))
+    if args.storage == "zeo":
+        (var / "zeo.conf").write_text(ZEO_SERVER.format(var=var, zeo=args.zeo))
 
 
 if __name__ == "__main__":
