@@ -1,11 +1,13 @@
 """依申请公开 over real HTTP: online form, SMTP, staff actions, notices, lookup."""
 
 from .applications_support import APPLICANT
+from .applications_support import apply_form_data
 from .applications_support import apply_online
 from .applications_support import code_of
 from .applications_support import officer_action
 from .applications_support import PASSWORD
 from .applications_support import PDF
+from .applications_support import PROOF_INPUT
 from .applications_support import the_case
 from .applications_support import token_of
 from docx import Document
@@ -107,8 +109,8 @@ class TestOnlineForm:
         transaction.commit()
         session = browser_session()
         page = session.get("agency/@@apply")
-        data = {**APPLICANT, "_authenticator": token_of(page.text)}
-        response = session.post("agency/@@apply", data=data, files={"id_proof": upload})
+        data = {**apply_form_data(APPLICANT), "_authenticator": token_of(page.text)}
+        response = session.post("agency/@@apply", data=data, files={PROOF_INPUT: upload})
         assert response.status_code == 400
         assert message in response.text
 
@@ -119,7 +121,7 @@ class TestOnlineForm:
 
     def test_missing_authenticator(self, site, browser_session):
         response = browser_session().post(
-            "agency/@@apply", data=APPLICANT, files={"id_proof": PDF}
+            "agency/@@apply", data=apply_form_data(APPLICANT), files={PROOF_INPUT: PDF}
         )
         assert response.status_code == 400
         assert "页面已过期" in response.text

@@ -12,6 +12,19 @@ import pytest
 import transaction
 
 
+# The form's labels (z3c.form widgets are found by what the citizen reads).
+LABELS = {
+    "applicant_type": "申请人类型",
+    "applicant_name": "申请人姓名或名称",
+    "id_number": "身份证件号码",
+    "email": "电子邮箱",
+    "address": "通信地址",
+    "description": "所需政府信息的名称",
+    "provision_form": "信息的提供形式",
+    "obtain_method": "信息的获取方式",
+}
+
+
 def officer_page(chromium):
     token = b64encode(f"officer:{PASSWORD}".encode()).decode()
     context = chromium.new_context(
@@ -49,12 +62,12 @@ def test_citizen_applies_and_officer_handles_the_case(
     agency_url = applications_site["agency"].absolute_url()
     page.goto(f"{agency_url}/@@apply")
     for name in ("applicant_type", "provision_form", "obtain_method"):
-        page.locator(f"select#{name}").select_option(APPLICANT[name])
+        page.get_by_label(LABELS[name]).select_option(APPLICANT[name])
     for name in ("applicant_name", "id_number", "email", "address", "description"):
-        page.locator(f"#{name}").fill(APPLICANT[name])
-    page.locator("#phone").fill("１３８１２３４５６７８")  # full-width digits
-    page.locator("#id_proof").set_input_files(str(proof))
-    page.locator("button[name=submit]").click()
+        page.get_by_label(LABELS[name]).fill(APPLICANT[name])
+    page.get_by_label("联系电话").fill("１３８１２３４５６７８")  # full-width digits
+    page.get_by_label("身份证明").set_input_files(str(proof))
+    page.get_by_role("button", name="提交申请").click()
     page.wait_for_load_state()
     code = page.locator("#tracking-code").inner_text().strip()
     assert len(code) == 14

@@ -8,6 +8,7 @@ from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from plone.protect import CheckAuthenticator
 from plone.protect.interfaces import IDisableCSRFProtection
+from plone.supermodel import model
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
@@ -21,9 +22,9 @@ from tongliao.disclosure.applications.browser.procedure import remedy_actions
 from tongliao.disclosure.applications.browser.procedure import staff_name
 from tongliao.disclosure.applications.browser.procedure import STATIC_CHOICES
 from tongliao.disclosure.applications.content import check_applicant_id
-from tongliao.disclosure.applications.content import ID_TYPES
 from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.content import mask_name
+from tongliao.disclosure.applications.content import normalize_phone
 from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
 from tongliao.disclosure.applications.links import make_token
 from tongliao.disclosure.applications.links import read_token
@@ -67,9 +68,12 @@ from tongliao.disclosure.vocabularies import OBTAIN_METHODS
 from tongliao.disclosure.vocabularies import PROVISION_FORMS
 from urllib.parse import urlencode
 from z3c.form import button
+from z3c.form import field
 from z3c.form import form
+from z3c.form.interfaces import IErrorViewSnippet
 from zExceptions import Forbidden
 from zope import schema
+from zope.component import getMultiAdapter
 from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import Invalid
@@ -120,42 +124,60 @@ def _invalid_text(request, exc):
     return _t(request, message)
 
 
-class ApplyView(BrowserView):
-    """<agency>/@@apply: the public online application form (anonymous)."""
+class IApplyProof(model.Schema):
+    """The form-only part of the public form: the proof of identity (kept on
+    the case as a stored file, not as a field)."""
 
+    id_proof = schema.Bytes(title=_("Proof of identity"), required=True)
+
+
+CHOICE_FIELDS = ("applicant_type", "id_type", "provision_form", "obtain_method")
+
+
+class ApplyView(AutoExtensibleForm, form.Form):
+    """<agency>/@@apply: the public online application form (anonymous).
+
+    A z3c.form over the DisclosureApplication schema (the fields a citizen
+    fills, APPLY_FIELDS): lengths, constraints and the identity check are the
+    schema's, as for REST and the staff registration form.
+    """
+
+    schema = IDisclosureApplication
+    ignoreContext = True
+    # The handler checks the token itself to answer with a page, not a 403;
+    # the template renders it (formtop).
+    enableCSRFProtection = False
+    enable_unload_protection = False
+    label = _("Apply for government information")
     template = ViewPageTemplateFile("templates/apply.pt")
     done_template = ViewPageTemplateFile("templates/apply_done.pt")
+    app = None
+    tracking_code = None
+    emailed = False
+    form_error = ""
 
-    def __call__(self):
+    def update(self):
         self.request.response.setHeader("Referrer-Policy", "no-referrer")
-        self.errors = {}
-        self.form_error = ""
-        self.values = dict.fromkeys(APPLY_FIELDS, "")
-        self.tracking_code = None
-        if self.request.method == "POST":
-            return self.submit()
-        return self.template()
+        self.formErrorsMessage = _("Please correct the marked fields.")
+        super().update()
 
-    # data for the template
-    def field(self, name):
-        field = IDisclosureApplication[name]
-        return {
-            "title": _t(self.request, field.title),
-            "description": _t(self.request, field.description or ""),
-            "required": field.required,
-        }
+    def updateFields(self):
+        super().updateFields()
+        self.fields = self.fields.select(*APPLY_FIELDS) + field.Fields(IApplyProof)
 
-    def choices(self, name):
-        if name == "id_type":
-            return [
-                (token, _t(self.request, title)) for token, title in ID_TYPES.items()
-            ]
-        vocabularies = {
-            "applicant_type": APPLICANT_TYPES,
-            "provision_form": PROVISION_FORMS,
-            "obtain_method": OBTAIN_METHODS,
-        }
-        return _choices(vocabularies[name])
+    def updateWidgets(self, prefix=None):
+        super().updateWidgets(prefix)
+        proof = self.widgets["id_proof"]
+        proof.accept = ".pdf,.jpg,.jpeg,.png"
+        proof.description = _t(
+            self.request,
+            _("PDF, JPG or PNG, at most ${size} KB.", mapping={"size": self.max_kb()}),
+        )
+
+    def render(self):
+        if self.app is not None:
+            return self.done_template()
+        return super().render()
 
     def max_kb(self):
         return api.portal.get_registry_record(
@@ -165,42 +187,117 @@ class ApplyView(BrowserView):
     def _fail(self, message, status=400):
         self.form_error = _t(self.request, message)
         self.request.response.setStatus(status)
-        return self.template()
 
-    def submit(self):
-        form = self.request.form
-        self.values = {name: (form.get(name) or "").strip() for name in APPLY_FIELDS}
+    def _widget_error(self, name, message):
+        """Show ``message`` at the field ``name`` (a z3c.form error snippet)."""
+        widget = self.widgets[name]
+        error = ValidationError()
+        error.doc = lambda: message
+        view = getMultiAdapter(
+            (error, self.request, widget, widget.field, self, self.context),
+            IErrorViewSnippet,
+        )
+        view.update()
+        widget.error = view
+        return view
+
+    @button.buttonAndHandler(_("Submit application"), name="submit")
+    def handle_submit(self, action):
         try:
             CheckAuthenticator(self.request)
         except Forbidden:
             return self._fail(
                 _("The form has expired. Reload the page and submit it again.")
             )
-        if form.get(HONEYPOT):
+        if self.request.form.get(HONEYPOT):
             logger.info("Application form honeypot filled; request dropped")
             return self._fail(_("The application could not be accepted."))
         if not ratelimit.allow_apply(self.request):  # counted once accepted
             return self._fail(ratelimit.APPLY_LIMITED, 429)
-        data = self.validate()
-        proof = self.validate_file()
-        if self.errors:
-            return self._fail(_("Please correct the marked fields."))
+        data, errors = self.extractData()
+        errors = self.check(data, errors)
+        if errors:
+            self.widgets.errors = tuple(errors)
+            self.status = self.formErrorsMessage
+            self.request.response.setStatus(400)
+            return
+        proof = data.pop("id_proof")
+        data = {name: data.get(name) or None for name in APPLY_FIELDS}
         first = find_recent_duplicate(self.context, data)
         if first is not None:
             # The same application again (a double click, a reload): the first
             # case answers, no second case with its own statutory deadline.
             self.tracking_code = first.tracking_code
-            self.received = first.received_date
             self.app = first
-            self.emailed = False
-            return self.done_template()
+            return
         self.create(data, proof)
         ratelimit.count_apply(self.request)
-        return self.done_template()
+
+    def check(self, data, errors):
+        """What z3c.form cannot say by itself: an unknown option, the identity
+        document (the schema invariant, shown at its field) and the file."""
+        # Invariant errors (no widget) come back at the field they concern.
+        errors = [error for error in errors if error.widget is not None]
+        failed = {error.widget.__name__ for error in errors}
+        for name in CHOICE_FIELDS:
+            raw = self.request.form.get(self.widgets[name].name)
+            if isinstance(raw, (list, tuple)):
+                raw = raw[0] if raw else ""
+            tokens = {term.token for term in self.widgets[name].terms}
+            if raw and raw != "--NOVALUE--" and raw not in tokens:
+                errors = [e for e in errors if e.widget.__name__ != name]
+                errors.append(
+                    self._widget_error(
+                        name, _t(self.request, _("Choose one of the options."))
+                    )
+                )
+                failed.add(name)
+        if data.get("phone") and "phone" not in failed:
+            data["phone"] = normalize_phone(data["phone"])
+        if data.get("id_number") and not failed & {
+            "id_number",
+            "applicant_type",
+            "id_type",
+        }:
+            try:
+                data["id_number"] = check_applicant_id(
+                    data["applicant_type"],
+                    data["id_number"],
+                    id_type=data.get("id_type") or None,
+                )
+            except Invalid as exc:
+                errors.append(
+                    self._widget_error("id_number", _invalid_text(self.request, exc))
+                )
+        errors = [e for e in errors if e.widget.__name__ != "id_proof"]
+        message = None
+        data["id_proof"], message = self.check_file()
+        if message:
+            errors.append(self._widget_error("id_proof", _t(self.request, message)))
+        return errors
+
+    def check_file(self):
+        """(data, safe name, content type) of the proof, or (None, message)."""
+        upload = self.request.form.get(self.widgets["id_proof"].name)
+        filename = getattr(upload, "filename", "") or ""
+        if not filename:
+            return None, _("Attach a proof of identity (PDF, JPG or PNG).")
+        extension = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+        content_type = FILE_EXTENSIONS.get(extension)
+        limit = self.max_kb() * 1024
+        upload.seek(0)
+        data = upload.read(limit + 1)
+        if content_type is None or not data.startswith(FILE_SIGNATURES[content_type]):
+            return None, _("The proof of identity must be a PDF, JPG or PNG file.")
+        if len(data) > limit:
+            return None, _(
+                "The file is larger than ${size} KB.", mapping={"size": self.max_kb()}
+            )
+        return (data, f"id-proof{extension}", content_type), None
 
     def receipt(self):
         """Reply deadline and links to the 受理回执 (short-lived tokens)."""
-        app = getattr(self, "app", None)
+        app = self.app
         entries = app.stored_files("receipt") if app is not None else []
         if not entries:
             return None
@@ -217,73 +314,6 @@ class ApplyView(BrowserView):
             "docx_url": url,
         }
 
-    def validate(self):
-        """The schema's own validation (lengths, constraints, identity)."""
-        values, errors = self.values, self.errors
-        required = _("This field is required.")
-        for name in APPLY_FIELDS:
-            if IDisclosureApplication[name].required and not values[name]:
-                errors[name] = _t(self.request, required)
-        for name in ("applicant_type", "id_type", "provision_form", "obtain_method"):
-            tokens = {token for token, _title in self.choices(name)}
-            if values[name] and values[name] not in tokens:
-                errors[name] = _t(self.request, _("Choose one of the options."))
-        for name in APPLY_FIELDS:
-            field = IDisclosureApplication[name]
-            if (
-                values[name]
-                and name not in errors
-                and not isinstance(field, schema.Choice)
-            ):
-                try:
-                    field.bind(self.context).validate(values[name])
-                except ValidationError as exc:
-                    errors[name] = _t(self.request, exc.doc())
-        if (
-            values["id_number"]
-            and "applicant_type" not in errors
-            and "id_type" not in errors
-            and values["applicant_type"]
-        ):
-            try:
-                values["id_number"] = check_applicant_id(
-                    values["applicant_type"],
-                    values["id_number"],
-                    id_type=values["id_type"] or None,
-                )
-            except Invalid as exc:
-                errors["id_number"] = _invalid_text(self.request, exc)
-        return {name: value or None for name, value in values.items()}
-
-    def validate_file(self):
-        upload = self.request.form.get("id_proof")
-        filename = getattr(upload, "filename", "") or ""
-        if not filename:
-            self.errors["id_proof"] = _t(
-                self.request, _("Attach a proof of identity (PDF, JPG or PNG).")
-            )
-            return None
-        extension = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-        content_type = FILE_EXTENSIONS.get(extension)
-        limit = self.max_kb() * 1024
-        data = upload.read(limit + 1)
-        if content_type is None or not data.startswith(FILE_SIGNATURES[content_type]):
-            self.errors["id_proof"] = _t(
-                self.request, _("The proof of identity must be a PDF, JPG or PNG file.")
-            )
-            return None
-        if len(data) > limit:
-            self.errors["id_proof"] = _t(
-                self.request,
-                _(
-                    "The file is larger than ${size} KB.",
-                    mapping={"size": self.max_kb()},
-                ),
-            )
-            return None
-        safe_name = f"id-proof{extension}"
-        return data, safe_name, content_type
-
     def create(self, data, proof):
         alsoProvides(self.request, IDisableCSRFProtection)
         today = site_today()
@@ -299,7 +329,6 @@ class ApplyView(BrowserView):
             app.add_stored_file("evidence", *proof, title="身份证明")
             app._submission_fingerprint = submission_fingerprint(data)
         self.tracking_code = app.tracking_code
-        self.received = app.received_date
         self.app = app
         self.emailed = bool(data.get("email")) and send_text_mail(
             data["email"],
@@ -805,6 +834,7 @@ class RegisterForm(AutoExtensibleForm, form.Form):
 
     schema = IDisclosureApplication
     ignoreContext = True
+    done_template = ViewPageTemplateFile("templates/register_done.pt")
     label = _("Register an application")
     description = _(
         "For applications received in person, by mail or by fax. The receipt "
@@ -824,17 +854,35 @@ class RegisterForm(AutoExtensibleForm, form.Form):
                 id=f"application-{data['received_date']:%Y%m%d}-{secrets.token_hex(4)}",
                 **data,
             )
-        api.portal.show_message(
-            _t(
-                self.request,
-                _(
-                    "Application registered. Tracking code: ${code}",
-                    mapping={"code": app.tracking_code},
-                ),
-            ),
-            request=self.request,
-        )
-        self.request.response.redirect(app.absolute_url())
+        # The page answering the POST offers the 受理回执 at once, to hand
+        # over or send to the applicant (no redirect to the case first).
+        self.app = app
+
+    def render(self):
+        if getattr(self, "app", None) is not None:
+            return self.done_template()
+        return super().render()
+
+    def receipt(self):
+        """Tracking code, dates and the staff links to the 受理回执."""
+        app = self.app
+        entries = app.stored_files("receipt")
+        base = app.absolute_url()
+        links = {}
+        if entries:
+            file_id = entries[0]["id"]
+            links = {
+                "print_url": f"{base}/@@notice-print?id={file_id}",
+                "pdf_url": f"{base}/@@notice?id={file_id}&format=pdf",
+                "docx_url": f"{base}/@@notice?id={file_id}",
+            }
+        return {
+            "code": app.tracking_code,
+            "received": app.received_date.isoformat(),
+            "deadline": deadlines_json(app).get("reply_deadline") or "",
+            "case_url": base,
+            **links,
+        }
 
 
 DASHBOARD_SORTS = ("reply_deadline", "received_date", "sortable_title")
