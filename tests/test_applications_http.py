@@ -110,7 +110,9 @@ class TestOnlineForm:
         session = browser_session()
         page = session.get("agency/@@apply")
         data = {**apply_form_data(APPLICANT), "_authenticator": token_of(page.text)}
-        response = session.post("agency/@@apply", data=data, files={PROOF_INPUT: upload})
+        response = session.post(
+            "agency/@@apply", data=data, files={PROOF_INPUT: upload}
+        )
         assert response.status_code == 400
         assert message in response.text
 

@@ -182,9 +182,7 @@ def issue_notice(app, kind, day, actor, outcome=None, variant="", **values):
     title, paragraphs = render_notice(
         app, kind, day, outcome=outcome, variant=variant, **values
     )
-    number = (
-        "" if kind in UNNUMBERED_KINDS else next_notice_number(app.__parent__, day)
-    )
+    number = "" if kind in UNNUMBERED_KINDS else next_notice_number(app.__parent__, day)
     data = build_docx(title, paragraphs, number)
     filename = f"{title}-{day.isoformat()}.docx"
     return app.add_stored_file(

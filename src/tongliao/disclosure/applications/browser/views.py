@@ -17,6 +17,7 @@ from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.applications.browser.procedure import ACTION_FIELDS
 from tongliao.disclosure.applications.browser.procedure import consequence
 from tongliao.disclosure.applications.browser.procedure import EVENT_TITLES
+from tongliao.disclosure.applications.browser.procedure import extension_preview
 from tongliao.disclosure.applications.browser.procedure import FIELDS
 from tongliao.disclosure.applications.browser.procedure import remedy_actions
 from tongliao.disclosure.applications.browser.procedure import staff_name
@@ -44,7 +45,9 @@ from tongliao.disclosure.applications.workflow import cases_ready_to_close
 from tongliao.disclosure.applications.workflow import consultation_rows
 from tongliao.disclosure.applications.workflow import deadlines_json
 from tongliao.disclosure.applications.workflow import find_case
+from tongliao.disclosure.applications.workflow import extension_max_days
 from tongliao.disclosure.applications.workflow import find_recent_duplicate
+from tongliao.disclosure.applications.workflow import HANDLE_APPLICATION
 from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
 from tongliao.disclosure.applications.workflow import NOTICE_EVENTS
@@ -79,6 +82,7 @@ from zope.interface import alsoProvides
 from zope.interface import Invalid
 from zope.schema import ValidationError
 
+import json
 import secrets
 
 
@@ -453,10 +457,30 @@ class NoticePrintView(BrowserView):
         return self.template()
 
 
+# The extension's effect follows the number typed: each change asks
+# @@extension-preview (JSON, read only) and shows its sentence or error.
+PREVIEW_SCRIPT = """<script>
+document.querySelectorAll("[data-extension-preview]").forEach(function (input) {
+  var target = document.getElementById(input.dataset.previewTarget);
+  input.addEventListener("input", function () {
+    var url = input.dataset.extensionPreview + "?days=" +
+      encodeURIComponent(input.value);
+    fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"}})
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        target.textContent = data.error || data.consequence;
+        target.classList.toggle("text-danger", Boolean(data.error));
+      });
+  });
+});
+</script>"""
+
+
 class CaseView(BrowserView):
     """The case page: data (masked without permission), deadlines, history."""
 
     template = ViewPageTemplateFile("templates/case.pt")
+    preview_script = PREVIEW_SCRIPT
 
     def __call__(self):
         return self.template()
@@ -576,6 +600,11 @@ class CaseView(BrowserView):
                     "title": _t(self.request, ACTION_TITLES.get(action, action)),
                     "consequence": consequence(self.context, action),
                     "fields": fields,
+                    "preview_url": (
+                        f"{self.context.absolute_url()}/@@extension-preview"
+                        if action == "extend"
+                        else ""
+                    ),
                 }
             )
         return forms
@@ -593,6 +622,8 @@ class CaseView(BrowserView):
         ]
 
     def field_default(self, field):
+        if field["name"] == "days":
+            return str(extension_max_days())
         if field["name"] == "delivery":
             return self.context.channel or ""
         if field["type"] == "date":
@@ -792,6 +823,7 @@ class ApproveExtensionView(BrowserView):
     """
 
     template = ViewPageTemplateFile("templates/approve_extension.pt")
+    preview_script = PREVIEW_SCRIPT
 
     def __call__(self):
         self.error = self.done = ""
@@ -827,6 +859,38 @@ class ApproveExtensionView(BrowserView):
 
     def deadline(self):
         return deadlines_json(self.context).get("reply_deadline") or ""
+
+    def max_days(self):
+        return extension_max_days()
+
+    def preview(self):
+        """The effect of the maximum extension (the page's default value)."""
+        return consequence(self.context, "extend")
+
+
+class ExtensionPreviewView(BrowserView):
+    """<case>/@@extension-preview?days=N: JSON, what an extension of N
+    working days approved today does to the reply deadline. Read only; for
+    the officers who see the extension form (handlers and approvers)."""
+
+    def __call__(self):
+        response = self.request.response
+        response.setHeader("Content-Type", "application/json; charset=utf-8")
+        response.setHeader("Cache-Control", "no-store")
+        if not (
+            api.user.has_permission(HANDLE_APPLICATION, obj=self.context)
+            or api.user.has_permission(APPROVE_EXTENSION, obj=self.context)
+        ):
+            response.setStatus(403)
+            return json.dumps({"error": _t(self.request, _("Not allowed."))})
+        try:
+            result = extension_preview(self.context, self.request.form.get("days"))
+        except ActionError as exc:
+            response.setStatus(400)
+            return json.dumps(
+                {"error": _t(self.request, exc.message)}, ensure_ascii=False
+            )
+        return json.dumps(result, ensure_ascii=False)
 
 
 class RegisterForm(AutoExtensibleForm, form.Form):
