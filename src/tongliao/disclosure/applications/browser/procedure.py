@@ -16,6 +16,8 @@ from tongliao.disclosure.applications.workflow import extension_max_days
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.deadlines import CalendarCoverageError
 
+import contextlib
+
 
 # name -> (label msgid, input type, default); choices come from the view.
 FIELDS = {
@@ -154,7 +156,7 @@ def extension_preview(app, days, today=None):
     days = extension_days({"days": days})
     today = today or site_today()
     after = None
-    try:
+    with contextlib.suppress(CalendarCoverageError, ValueError):
         after = _deadline(
             compute(
                 app,
@@ -164,8 +166,6 @@ def extension_preview(app, days, today=None):
                 ],
             )
         )
-    except (CalendarCoverageError, ValueError):
-        pass
     return {
         "days": days,
         "reply_deadline": after.isoformat() if after else "",

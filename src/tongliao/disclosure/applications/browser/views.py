@@ -44,8 +44,8 @@ from tongliao.disclosure.applications.workflow import case_state_title
 from tongliao.disclosure.applications.workflow import cases_ready_to_close
 from tongliao.disclosure.applications.workflow import consultation_rows
 from tongliao.disclosure.applications.workflow import deadlines_json
-from tongliao.disclosure.applications.workflow import find_case
 from tongliao.disclosure.applications.workflow import extension_max_days
+from tongliao.disclosure.applications.workflow import find_case
 from tongliao.disclosure.applications.workflow import find_recent_duplicate
 from tongliao.disclosure.applications.workflow import HANDLE_APPLICATION
 from tongliao.disclosure.applications.workflow import missing_lookup_fields
