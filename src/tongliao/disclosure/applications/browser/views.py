@@ -898,6 +898,8 @@ class RegisterForm(AutoExtensibleForm, form.Form):
 
     schema = IDisclosureApplication
     ignoreContext = True
+    # The token is in the page (not only added by protect.js) and checked.
+    enableCSRFProtection = True
     done_template = ViewPageTemplateFile("templates/register_done.pt")
     label = _("Register an application")
     description = _(
