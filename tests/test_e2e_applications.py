@@ -25,8 +25,8 @@ LABELS = {
 }
 
 
-def officer_page(chromium, user="officer"):
-    token = b64encode(f"{user}:{PASSWORD}".encode()).decode()
+def officer_page(chromium):
+    token = b64encode(f"officer:{PASSWORD}".encode()).decode()
     context = chromium.new_context(
         locale="zh-CN",
         viewport={"width": 1280, "height": 900},
@@ -164,7 +164,11 @@ def test_pages_at_1280_and_360_and_the_extension_preview(
 
     app = the_case(applications_site)
     assert app.phone == "138 1234 5678"
-    context, officer = officer_page(chromium, "siteadmin")
+    # The officer also approves extensions here (the head of office's role).
+    with api.env.adopt_roles(["Manager"]):
+        api.user.grant_roles(username="officer", roles=["DisclosureApprover"])
+    transaction.commit()
+    context, officer = officer_page(chromium)
     officer.goto(f"{applications_site.absolute_url()}/@@applications-dashboard")
     officer.locator(f'a[href="{app.absolute_url()}"]').first.click()
     officer.wait_for_load_state()
@@ -190,6 +194,7 @@ def test_pages_at_1280_and_360_and_the_extension_preview(
     )
     for width in (1280, 360):
         officer.set_viewport_size({"width": width, "height": 900})
+        assert no_overflow(officer), width
         screenshot(officer, f"application-case-{width}")
     context.close()
     transaction.begin()

@@ -61,6 +61,7 @@ from tongliao.disclosure.applications.workflow import submission_fingerprint
 from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.chinatime import date_text
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
 from tongliao.disclosure.vocabularies import APPLICANT_TYPES
@@ -177,6 +178,10 @@ class ApplyView(AutoExtensibleForm, form.Form):
             self.request,
             _("PDF, JPG or PNG, at most ${size} KB.", mapping={"size": self.max_kb()}),
         )
+
+    def updateActions(self):
+        super().updateActions()
+        self.actions["submit"].addClass("btn-primary")
 
     def render(self):
         if self.app is not None:
@@ -311,8 +316,8 @@ class ApplyView(AutoExtensibleForm, form.Form):
         )
         deadline = deadlines_json(app).get("reply_deadline") or ""
         return {
-            "received": app.received_date.isoformat(),
-            "deadline": deadline,
+            "received": date_text(app.received_date),
+            "deadline": date_text(deadline),
             "print_url": f"{url}&format=html",
             "pdf_url": f"{url}&format=pdf",
             "docx_url": url,
@@ -944,8 +949,8 @@ class RegisterForm(AutoExtensibleForm, form.Form):
             }
         return {
             "code": app.tracking_code,
-            "received": app.received_date.isoformat(),
-            "deadline": deadlines_json(app).get("reply_deadline") or "",
+            "received": date_text(app.received_date),
+            "deadline": date_text(deadlines_json(app).get("reply_deadline")),
             "case_url": base,
             **links,
         }
