@@ -92,7 +92,11 @@ def test_citizen_applies_and_officer_handles_the_case(
         api.user.get(username="officer").setMemberProperties({"fullname": "李办理"})
     transaction.commit()
     context, officer = officer_page(chromium)
-    officer.goto(app.absolute_url())
+    # From the workbench: the new case is listed first (已登记), opened by its link.
+    officer.goto(f"{applications_site.absolute_url()}/@@applications-dashboard")
+    officer.locator(f'a[href="{app.absolute_url()}"]').first.click()
+    officer.wait_for_load_state()
+    assert officer.url == app.absolute_url()
     do_step(officer, "accept")
     do_step(officer, "request_correction", items="请写明所需文件的文号")
     do_step(officer, "receive_correction")

@@ -181,7 +181,8 @@ class ApplyView(AutoExtensibleForm, form.Form):
 
     def updateActions(self):
         super().updateActions()
-        self.actions["submit"].addClass("btn-primary")
+        # plone.app.z3cform makes only add/save/login/comment primary.
+        self.actions["submit"].klass = "submit-widget btn btn-primary"
 
     def render(self):
         if self.app is not None:
@@ -911,6 +912,10 @@ class RegisterForm(AutoExtensibleForm, form.Form):
         "For applications received in person, by mail or by fax. The receipt "
         "date follows art. 31; see the help of the field."
     )
+
+    def updateActions(self):
+        super().updateActions()
+        self.actions["register"].klass = "submit-widget btn btn-primary"
 
     @button.buttonAndHandler(_("Register"), name="register")
     def handle_register(self, action):
