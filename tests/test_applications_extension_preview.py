@@ -101,6 +101,13 @@ def test_preview_endpoint_over_http(applications_site, browser_session):
     assert "按延长5个工作日计算" in good.json()["consequence"]
     other = officer.get(url, params={"days": "12"}).json()
     assert other["reply_deadline"] > good.json()["reply_deadline"]
+    # The step's date (the form's 日期) is the day the extension counts from.
+    dated = officer.get(url, params={"days": "5", "date": "２０２６-１１-３０"})
+    assert dated.status_code == 200
+    assert "按延长5个工作日计算" in dated.json()["consequence"]
+    wrong_day = officer.get(url, params={"days": "5", "date": "2026-13-01"})
+    assert wrong_day.status_code == 400
+    assert "请输入有效日期" in wrong_day.json()["error"]
     for days, message in (("x", "请输入整数"), ("99", "1至20个工作日")):
         bad = officer.get(url, params={"days": days})
         assert bad.status_code == 400

@@ -421,6 +421,11 @@ def _int_param(params, name, default, message):
     return int(text)
 
 
+def date_param(params, name, message):
+    """A date from a form or REST value (None when empty); ActionError otherwise."""
+    return _date_param(params, name, message)
+
+
 def _date_param(params, name, message):
     value = params.get(name)
     if value in (None, ""):

@@ -43,6 +43,7 @@ from tongliao.disclosure.applications.workflow import available_transitions
 from tongliao.disclosure.applications.workflow import case_state_title
 from tongliao.disclosure.applications.workflow import cases_ready_to_close
 from tongliao.disclosure.applications.workflow import consultation_rows
+from tongliao.disclosure.applications.workflow import date_param
 from tongliao.disclosure.applications.workflow import deadlines_json
 from tongliao.disclosure.applications.workflow import extension_max_days
 from tongliao.disclosure.applications.workflow import find_case
@@ -468,16 +469,24 @@ class NoticePrintView(BrowserView):
 PREVIEW_SCRIPT = """<script>
 document.querySelectorAll("[data-extension-preview]").forEach(function (input) {
   var target = document.getElementById(input.dataset.previewTarget);
-  input.addEventListener("input", function () {
+  var day = input.form.querySelector("input[name=date]");
+  function preview() {
     var url = input.dataset.extensionPreview + "?days=" +
       encodeURIComponent(input.value);
+    if (day) {
+      url += "&date=" + encodeURIComponent(day.value);
+    }
     fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"}})
       .then(function (response) { return response.json(); })
       .then(function (data) {
         target.textContent = data.error || data.consequence;
         target.classList.toggle("text-danger", Boolean(data.error));
       });
-  });
+  }
+  input.addEventListener("input", preview);
+  if (day) {
+    day.addEventListener("change", preview);
+  }
 });
 </script>"""
 
@@ -875,8 +884,9 @@ class ApproveExtensionView(BrowserView):
 
 
 class ExtensionPreviewView(BrowserView):
-    """<case>/@@extension-preview?days=N: JSON, what an extension of N
-    working days approved today does to the reply deadline. Read only; for
+    """<case>/@@extension-preview?days=N[&date=YYYY-MM-DD]: JSON, what an
+    extension of N working days approved that day (today) does to the reply
+    deadline. Read only; for
     the officers who see the extension form (handlers and approvers)."""
 
     def __call__(self):
@@ -889,8 +899,10 @@ class ExtensionPreviewView(BrowserView):
         ):
             response.setStatus(403)
             return json.dumps({"error": _t(self.request, _("Not allowed."))})
+        form = self.request.form
         try:
-            result = extension_preview(self.context, self.request.form.get("days"))
+            day = date_param(form, "date", _("Enter a valid date."))
+            result = extension_preview(self.context, form.get("days"), today=day)
         except ActionError as exc:
             response.setStatus(400)
             return json.dumps(
