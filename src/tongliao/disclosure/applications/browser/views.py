@@ -75,7 +75,9 @@ from urllib.parse import urlencode
 from z3c.form import button
 from z3c.form import field
 from z3c.form import form
+from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import IErrorViewSnippet
+from z3c.form.interfaces import INPUT_MODE
 from zExceptions import Forbidden
 from zope import schema
 from zope.component import getMultiAdapter
@@ -225,7 +227,14 @@ class ApplyView(AutoExtensibleForm, form.Form):
             return self._fail(_("The application could not be accepted."))
         if not ratelimit.allow_apply(self.request):  # counted once accepted
             return self._fail(ratelimit.APPLY_LIMITED, 429)
-        data, errors = self.extractData()
+        # The proof is read by check_file within its size limit, not by
+        # z3c.form's converter (which would read the whole upload).
+        proof_widget = self.widgets["id_proof"]
+        proof_widget.mode = DISPLAY_MODE
+        try:
+            data, errors = self.extractData()
+        finally:
+            proof_widget.mode = INPUT_MODE
         errors = self.check(data, errors)
         if errors:
             self.widgets.errors = tuple(errors)
