@@ -22,6 +22,23 @@ APPLICANT = {
     "obtain_method": "email",
 }
 PDF = ("id.pdf", b"%PDF-1.4\n% test identity proof\n", "application/pdf")
+# The public form is a z3c.form: its inputs are named form.widgets.<field>
+# (selects with z3c.form's :list marker), the button form.buttons.submit.
+APPLY_CHOICES = ("applicant_type", "id_type", "provision_form", "obtain_method")
+PROOF_INPUT = "form.widgets.id_proof"
+
+
+def apply_input(name):
+    if name == "homepage":  # the honeypot is not a field
+        return name
+    return f"form.widgets.{name}" + (":list" if name in APPLY_CHOICES else "")
+
+
+def apply_form_data(values):
+    """The POST body of the public form for ``values`` (field name -> value)."""
+    data = {apply_input(name): value for name, value in values.items()}
+    data["form.buttons.submit"] = "提交申请"
+    return data
 
 
 def token_of(html):
@@ -36,8 +53,9 @@ def apply_online(browser_session, **override):
     session = browser_session()
     page = session.get("agency/@@apply")
     assert page.status_code == 200
-    data = {**APPLICANT, **override, "_authenticator": token_of(page.text)}
-    response = session.post("agency/@@apply", data=data, files={"id_proof": PDF})
+    data = apply_form_data({**APPLICANT, **override})
+    data["_authenticator"] = token_of(page.text)
+    response = session.post("agency/@@apply", data=data, files={PROOF_INPUT: PDF})
     return response
 
 

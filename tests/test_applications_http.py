@@ -1,16 +1,20 @@
 """依申请公开 over real HTTP: online form, SMTP, staff actions, notices, lookup."""
 
 from .applications_support import APPLICANT
+from .applications_support import APPLY_CHOICES
+from .applications_support import apply_form_data
 from .applications_support import apply_online
 from .applications_support import code_of
 from .applications_support import officer_action
 from .applications_support import PASSWORD
 from .applications_support import PDF
+from .applications_support import PROOF_INPUT
 from .applications_support import the_case
 from .applications_support import token_of
 from docx import Document
 from io import BytesIO
 from plone import api
+from tongliao.disclosure.calendar import site_today
 
 import pytest
 import re
@@ -46,7 +50,9 @@ class TestOnlineForm:
         assert api.content.get_state(app) == "registered"
         assert app.stored_files("evidence")[0]["file"].data.startswith(b"%PDF")
         # The confirmation shows the reply deadline and offers the receipt.
-        assert 'id="reply-deadline">2' in response.text
+        assert re.search(
+            r'id="reply-deadline">\d{4}年\d{1,2}月\d{1,2}日<', response.text
+        )
         links = dict(
             re.findall(
                 r'<a href="([^"]+)"[^>]*>\s*(PDF|DOCX|打印)\s*</a>', response.text
@@ -107,8 +113,10 @@ class TestOnlineForm:
         transaction.commit()
         session = browser_session()
         page = session.get("agency/@@apply")
-        data = {**APPLICANT, "_authenticator": token_of(page.text)}
-        response = session.post("agency/@@apply", data=data, files={"id_proof": upload})
+        data = {**apply_form_data(APPLICANT), "_authenticator": token_of(page.text)}
+        response = session.post(
+            "agency/@@apply", data=data, files={PROOF_INPUT: upload}
+        )
         assert response.status_code == 400
         assert message in response.text
 
@@ -119,7 +127,7 @@ class TestOnlineForm:
 
     def test_missing_authenticator(self, site, browser_session):
         response = browser_session().post(
-            "agency/@@apply", data=APPLICANT, files={"id_proof": PDF}
+            "agency/@@apply", data=apply_form_data(APPLICANT), files={PROOF_INPUT: PDF}
         )
         assert response.status_code == 400
         assert "页面已过期" in response.text
@@ -298,6 +306,47 @@ def test_staff_registration_form(site, browser_session):
     assert (
         "第三十一条" in page.text or "提交之日" in page.text or "双方确认" in page.text
     )
+
+
+def test_staff_registration_offers_the_receipt(site, browser_session):
+    """The page after registering a paper application offers the 受理回执
+    (print, PDF, DOCX) at once, like the citizen's confirmation page."""
+    session = browser_session(("officer", PASSWORD))
+    page = session.get("agency/@@register-application")
+    today = site_today()
+    values = {**APPLICANT, "channel": "in_person", "received_date": today.isoformat()}
+    data = {
+        f"form.widgets.{name}"
+        + (":list" if name in APPLY_CHOICES + ("channel",) else ""): value
+        for name, value in values.items()
+    }
+    data["form.buttons.register"] = "登记"
+    forged = session.post("agency/@@register-application", data=data)
+    assert forged.status_code == 403
+    data["_authenticator"] = token_of(page.text)
+    response = session.post("agency/@@register-application", data=data)
+    assert response.status_code == 200, response.text[-2000:]
+    app = the_case(site)
+    assert code_of(response) == app.tracking_code
+    assert re.search(r'id="reply-deadline">\d{4}年\d{1,2}月\d{1,2}日<', response.text)
+    links = dict(
+        re.findall(
+            r'<a [^>]*href="([^"]+)"[^>]*>\s*(PDF|DOCX|打印)\s*</a>', response.text
+        )
+    )
+    by_label = {label: url.replace("&amp;", "&") for url, label in links.items()}
+    assert set(by_label) == {"PDF", "DOCX", "打印"}
+    pdf = session.get(by_label["PDF"])
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    docx = docx_text(session.get(by_label["DOCX"]).content)
+    assert "政府信息公开申请受理回执" in docx
+    printable = session.get(by_label["打印"])
+    assert "政府信息公开申请受理回执" in printable.text
+    assert app.tracking_code in printable.text
+    assert app.absolute_url() in response.text
+    # The links are staff pages: anonymous gets no receipt through them.
+    anonymous = browser_session().get(by_label["PDF"], allow_redirects=False)
+    assert not anonymous.content.startswith(b"%PDF-")
 
 
 # No-leak table -------------------------------------------------------------------

@@ -104,10 +104,13 @@ class TestReceipt:
         app = make_case(agency)
         (receipt,) = app.stored_files("receipt")
         assert receipt["title"] == "政府信息公开申请受理回执"
-        assert receipt["number"] == "通发改信公〔2026〕1号"
+        # No 文号 on the receipt (the tracking code identifies it) and no
+        # write of the agency's counter for a new case.
+        assert receipt["number"] == ""
+        assert get_counter(agency).peek(2026) == 0
         text = check_pdf(receipt)
         assert "政府信息公开申请受理回执" in text
-        assert "通发改信公〔2026〕1号" in text
+        assert "〔2026〕" not in text
         assert app.tracking_code.replace("-", "") in text.replace("-", "")
         # In person: received the day it is handed over (art. 31(1)).
         assert "收到申请日期：2026年9月1日" in text
@@ -136,9 +139,13 @@ class TestNoticeNumbers:
         first = make_case(agency, name="a")
         act(first, "reply", date(2026, 9, 2), outcome="granted")
         second = make_case(other, name="b")
+        act(second, "reply", date(2026, 9, 2), outcome="granted")
         numbers = [entry["number"] for entry in first.stored_files()]
-        assert numbers == ["通发改信公〔2026〕1号", "通发改信公〔2026〕2号"]
-        assert second.stored_files("receipt")[0]["number"] == "通财信公〔2026〕1号"
+        assert numbers == ["", "通发改信公〔2026〕1号"]
+        assert second.stored_files("notice")[0]["number"] == "通财信公〔2026〕1号"
+        third = make_case(agency, name="c")
+        act(third, "request_correction", date(2026, 9, 3), items="请写明文号")
+        assert third.stored_files("notice")[0]["number"] == "通发改信公〔2026〕2号"
         assert get_counter(agency).peek(2026) == 2
         assert get_counter(agency).peek(2027) == 0
 
@@ -147,7 +154,7 @@ class TestNoticeNumbers:
         app = make_case(plain)
         act(app, "reply", date(2026, 9, 2), outcome="granted")
         (notice,) = app.stored_files("notice")
-        assert notice["number"] == "依申请公开〔2026〕2号"
+        assert notice["number"] == "依申请公开〔2026〕1号"
         clause = notice["paragraphs"][-4]
         assert "依法有管辖权的行政复议机关申请行政复议" in clause
         assert "有管辖权的人民法院提起行政诉讼" in clause
@@ -186,7 +193,7 @@ def test_reply_notice_pdf_per_family(agency, params, basis):
     (notice,) = app.stored_files("notice")
     text = check_pdf(notice)
     assert "政府信息公开申请答复告知书" in text
-    assert "通发改信公〔2026〕2号" in text
+    assert "通发改信公〔2026〕1号" in text
     assert basis in text
     assert "张三丰" in text
     assert "2025年通辽市城区供热价格调整文件" in text
@@ -261,7 +268,7 @@ class TestOtherNotices:
         # is a workday (12), 09-21..23 give 13-15.
         assert "请于2026年9月23日前" in text
         assert "张三丰" not in text  # the applicant's name is not passed on
-        assert "通发改信公〔2026〕2号" in text  # after the receipt
+        assert "通发改信公〔2026〕1号" in text  # the receipt takes none
 
     def test_agency_consultation_says_silence_is_consent(self, agency):
         app = make_case(agency)

@@ -4,7 +4,9 @@ interpretation; a citizen applies and downloads the reply; axe-core finds no
 serious or critical violation on the public pages. Screenshots: the
 ``screenshot`` fixture (docs/screenshots/ with UPDATE_SCREENSHOTS=1)."""
 
+from .applications_support import apply_input
 from .applications_support import officer_action
+from .applications_support import PROOF_INPUT
 from .applications_support import the_case
 from .helpers import make_documents
 from axe_playwright_python.sync_playwright import Axe
@@ -181,10 +183,10 @@ def test_citizen_applies_officer_replies_citizen_downloads_notice(
     page.goto(f"{agency_url}/ysqgk")
     page.locator("a.apply-link").click()
     page.wait_for_load_state()
-    fill_form(page, APPLICANT_FIELDS)
+    fill_form(page, {apply_input(k): v for k, v in APPLICANT_FIELDS.items()})
     proof = tmp_path / "id.pdf"
     proof.write_bytes(b"%PDF-1.4\n% identity proof\n")
-    page.locator('[name="id_proof"]').set_input_files(str(proof))
+    page.locator(f'[name="{PROOF_INPUT}"]').set_input_files(str(proof))
     screenshot(page, "apply-form")
     page.locator('form [type="submit"]').last.click()
     page.wait_for_load_state()

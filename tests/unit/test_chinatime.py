@@ -1,8 +1,10 @@
 """One time zone and one format for every date with a time a person reads."""
 
 from DateTime import DateTime
+from datetime import date
 from datetime import datetime
 from datetime import UTC
+from tongliao.disclosure.chinatime import date_text
 from tongliao.disclosure.chinatime import datetime_text
 
 import pytest
@@ -25,3 +27,17 @@ import pytest
 )
 def test_datetime_text(value, expected):
     assert datetime_text(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (date(2026, 1, 5), "2026年1月5日"),
+        ("2026-12-28", "2026年12月28日"),
+        (None, ""),
+        ("", ""),
+        ("soon", "soon"),
+    ],
+)
+def test_date_text(value, expected):
+    assert date_text(value) == expected

@@ -4,6 +4,7 @@ China has one time zone and no daylight saving time. Timestamps are stored in
 UTC; dates shown to people and "today" for legal deadlines are in this zone.
 """
 
+from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from datetime import timezone
@@ -43,3 +44,15 @@ def datetime_text(value):
     if moment is None:
         return ""
     return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
+
+
+def date_text(value):
+    """A date as shown: 2026年11月30日 (accepts a date or an ISO string)."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return f"{value.year}年{value.month}月{value.day}日"

@@ -318,6 +318,18 @@ class IApplicationSettings(Interface):
         min=10,
     )
 
+    extension_max_days = schema.Int(
+        title=_("Longest extension (working days)"),
+        description=_(
+            "Art. 33(2): the reply period may be extended by at most 20 working "
+            "days with the consent of the head of the disclosure office. A lower "
+            "value limits what an approver may grant; a higher one is ignored."
+        ),
+        default=20,
+        min=1,
+        max=20,
+    )
+
     fee_payment_working_days = schema.Int(
         title=_("Working days to pay a fee notice"),
         description=_(

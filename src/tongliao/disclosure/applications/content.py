@@ -234,6 +234,12 @@ def check_applicant_id(applicant_type, id_number, today=None, id_type=None):
 class IDisclosureApplication(model.Schema):
     """A request for government information (条例 art. 27–29)."""
 
+    # Choices start at 请选择 in every form (public, staff): no preselection.
+    directives.widget("applicant_type", prompt=True, promptMessage=_("Please choose"))
+    directives.widget("id_type", noValueMessage=_("Please choose"))
+    directives.widget("provision_form", prompt=True, promptMessage=_("Please choose"))
+    directives.widget("obtain_method", prompt=True, promptMessage=_("Please choose"))
+    directives.widget("channel", prompt=True, promptMessage=_("Please choose"))
     applicant_type = schema.Choice(
         title=_("Applicant type"),
         vocabulary="tongliao.disclosure.ApplicantTypes",

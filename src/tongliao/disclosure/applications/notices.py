@@ -171,12 +171,18 @@ def build_docx(title, paragraphs, number=""):
     return out.getvalue()
 
 
+# Kinds without a notice number: the 受理回执 is referred to by the case's
+# tracking code (the Regulations ask no 文号 of an acknowledgement), so an
+# online submission never writes the agency-wide counter.
+UNNUMBERED_KINDS = ("receipt",)
+
+
 def issue_notice(app, kind, day, actor, outcome=None, variant="", **values):
-    """Number, render, store on the case and return the stored file id."""
+    """Number (notices, letters), render, store on the case; returns the file id."""
     title, paragraphs = render_notice(
         app, kind, day, outcome=outcome, variant=variant, **values
     )
-    number = next_notice_number(app.__parent__, day)
+    number = "" if kind in UNNUMBERED_KINDS else next_notice_number(app.__parent__, day)
     data = build_docx(title, paragraphs, number)
     filename = f"{title}-{day.isoformat()}.docx"
     return app.add_stored_file(

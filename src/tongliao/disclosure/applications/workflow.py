@@ -75,6 +75,9 @@ APPROVE_EXTENSION = "tongliao.disclosure: Approve extension"
 HANDLE_APPLICATION = "tongliao.disclosure: Handle application"
 # 条例 art. 32 (third party) and art. 34 (other agency): 15 working days to answer.
 CONSULTATION_WINDOW_DAYS = 15
+# Art. 33(2): an extension adds at most 20 working days; the registry
+# setting ``extension_max_days`` may only lower it.
+LEGAL_EXTENSION_MAX_DAYS = 20
 CORRECTION_PERIOD_DEFAULT = 15
 REGULATION = "《中华人民共和国政府信息公开条例》"
 FEE_RULES = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
@@ -383,6 +386,26 @@ def _transition(app, transition):
         workflow.doActionFor(app, transition)
 
 
+def extension_max_days():
+    """The longest extension an approver may grant (setting, within the law)."""
+    value = api.portal.get_registry_record(
+        "tongliao.disclosure.extension_max_days", default=LEGAL_EXTENSION_MAX_DAYS
+    )
+    if not isinstance(value, int) or isinstance(value, bool):
+        return LEGAL_EXTENSION_MAX_DAYS
+    return max(1, min(value, LEGAL_EXTENSION_MAX_DAYS))
+
+
+def extension_days(params):
+    """The extension asked for in ``params['days']``; ActionError when it is not
+    a whole number of working days within the maximum."""
+    maximum = extension_max_days()
+    message = _("An extension is 1 to ${max} working days.", mapping={"max": maximum})
+    days = _int_param(params, "days", 0, _("Enter a whole number."))
+    _require(1 <= days <= maximum, message)
+    return days
+
+
 def _int_param(params, name, default, message):
     """A whole number from a form or REST value; ActionError otherwise."""
     value = params.get(name)
@@ -396,6 +419,11 @@ def _int_param(params, name, default, message):
     if not text.isascii() or not text.lstrip("-").isdigit():
         raise ActionError(message)
     return int(text)
+
+
+def date_param(params, name, message):
+    """A date from a form or REST value (None when empty); ActionError otherwise."""
+    return _date_param(params, name, message)
 
 
 def _date_param(params, name, message):
@@ -717,8 +745,7 @@ def perform(app, action, day=None, note="", **params):
         _require(state in OPEN_STATES, _("Only an open case can be extended."))
         reason = (params.get("reason") or "").strip()
         _require(reason, _("Give the reason for the extension."))
-        days = _int_param(params, "days", 0, bad_number)
-        _require(1 <= days <= 20, _("An extension is 1 to 20 working days."))
+        days = extension_days(params)
         user = api.user.get_current()
         data = {
             "days": days,

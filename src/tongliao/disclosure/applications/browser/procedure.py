@@ -11,8 +11,12 @@ from tongliao.disclosure.applications.remedies import RESULTS
 from tongliao.disclosure.applications.workflow import compute
 from tongliao.disclosure.applications.workflow import consultation_window_end
 from tongliao.disclosure.applications.workflow import CORRECTION_PERIOD_DEFAULT
+from tongliao.disclosure.applications.workflow import extension_days
+from tongliao.disclosure.applications.workflow import extension_max_days
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.deadlines import CalendarCoverageError
+
+import contextlib
 
 
 # name -> (label msgid, input type, default); choices come from the view.
@@ -30,7 +34,7 @@ FIELDS = {
     "delivered": (_("Letter delivered on"), "date", ""),
     "answer": (_("Answer"), "select", "answered"),
     "decision": (_("Decision on silence"), "text", ""),
-    "days": (_("Extension (working days)"), "number", "20"),
+    "days": (_("Extension (working days)"), "number", ""),
     "reason": (_("Reason for the extension"), "text", ""),
     "method": (_("Fee method"), "select", "by_pages"),
     "quantity": (_("Number of items or pages"), "number", ""),
@@ -145,9 +149,35 @@ def _deadline(result):
     return result.reply_deadline
 
 
-def consequence(app, action, today=None):
-    """A Chinese sentence: what ``action`` done today does to the deadlines."""
+def extension_preview(app, days, today=None):
+    """What an extension of ``days`` (as typed) approved today does: a dict
+    with the days, the new reply deadline (ISO) and the sentence shown; raises
+    ActionError (translated message) for a number outside 1..maximum."""
+    days = extension_days({"days": days})
     today = today or site_today()
+    after = None
+    with contextlib.suppress(CalendarCoverageError, ValueError):
+        after = _deadline(
+            compute(
+                app,
+                today=today,
+                extra_events=[
+                    {"type": "extension", "days": days, "approver": "-", "date": today}
+                ],
+            )
+        )
+    return {
+        "days": days,
+        "reply_deadline": after.isoformat() if after else "",
+        "consequence": consequence(app, "extend", today=today, days=days),
+    }
+
+
+def consequence(app, action, today=None, days=None):
+    """A Chinese sentence: what ``action`` done today does to the deadlines
+    (``days``: the extension typed, the maximum when not given)."""
+    today = today or site_today()
+    days = days or extension_max_days()
     try:
         now = compute(app, today=today)
     except (CalendarCoverageError, ValueError):
@@ -164,7 +194,8 @@ def consequence(app, action, today=None):
     if action in ("receive_correction", "extend", "end_consultation"):
         event = {
             "receive_correction": {"type": "correction_received"},
-            "extend": {"type": "extension", "days": 20},
+            # The engine wants an approver; the preview's is a placeholder.
+            "extend": {"type": "extension", "days": days, "approver": "-"},
             "end_consultation": {"type": "consultation_ended"},
         }[action]
         last = app.last_event("consultation_started")
@@ -175,7 +206,7 @@ def consequence(app, action, today=None):
         except (CalendarCoverageError, ValueError):
             return "该操作与本案记录不符，确认时将被拒绝。"
         new = _deadline(after)
-        prefix = "按延长20个工作日计算，" if action == "extend" else ""
+        prefix = f"按延长{days}个工作日计算，" if action == "extend" else ""
         if new is None:
             return f"{prefix}答复期限仍暂停计算。"
         return f"{prefix}答复期限：{current_text} → {_cn(new)}。"

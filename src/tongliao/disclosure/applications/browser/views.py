@@ -8,6 +8,7 @@ from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from plone.protect import CheckAuthenticator
 from plone.protect.interfaces import IDisableCSRFProtection
+from plone.supermodel import model
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
@@ -16,14 +17,15 @@ from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.applications.browser.procedure import ACTION_FIELDS
 from tongliao.disclosure.applications.browser.procedure import consequence
 from tongliao.disclosure.applications.browser.procedure import EVENT_TITLES
+from tongliao.disclosure.applications.browser.procedure import extension_preview
 from tongliao.disclosure.applications.browser.procedure import FIELDS
 from tongliao.disclosure.applications.browser.procedure import remedy_actions
 from tongliao.disclosure.applications.browser.procedure import staff_name
 from tongliao.disclosure.applications.browser.procedure import STATIC_CHOICES
 from tongliao.disclosure.applications.content import check_applicant_id
-from tongliao.disclosure.applications.content import ID_TYPES
 from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.content import mask_name
+from tongliao.disclosure.applications.content import normalize_phone
 from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
 from tongliao.disclosure.applications.links import make_token
 from tongliao.disclosure.applications.links import read_token
@@ -41,9 +43,12 @@ from tongliao.disclosure.applications.workflow import available_transitions
 from tongliao.disclosure.applications.workflow import case_state_title
 from tongliao.disclosure.applications.workflow import cases_ready_to_close
 from tongliao.disclosure.applications.workflow import consultation_rows
+from tongliao.disclosure.applications.workflow import date_param
 from tongliao.disclosure.applications.workflow import deadlines_json
+from tongliao.disclosure.applications.workflow import extension_max_days
 from tongliao.disclosure.applications.workflow import find_case
 from tongliao.disclosure.applications.workflow import find_recent_duplicate
+from tongliao.disclosure.applications.workflow import HANDLE_APPLICATION
 from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
 from tongliao.disclosure.applications.workflow import NOTICE_EVENTS
@@ -57,6 +62,7 @@ from tongliao.disclosure.applications.workflow import submission_fingerprint
 from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.chinatime import date_text
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
 from tongliao.disclosure.vocabularies import APPLICANT_TYPES
@@ -67,14 +73,20 @@ from tongliao.disclosure.vocabularies import OBTAIN_METHODS
 from tongliao.disclosure.vocabularies import PROVISION_FORMS
 from urllib.parse import urlencode
 from z3c.form import button
+from z3c.form import field
 from z3c.form import form
+from z3c.form.interfaces import DISPLAY_MODE
+from z3c.form.interfaces import IErrorViewSnippet
+from z3c.form.interfaces import INPUT_MODE
 from zExceptions import Forbidden
 from zope import schema
+from zope.component import getMultiAdapter
 from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import Invalid
 from zope.schema import ValidationError
 
+import json
 import secrets
 
 
@@ -120,42 +132,65 @@ def _invalid_text(request, exc):
     return _t(request, message)
 
 
-class ApplyView(BrowserView):
-    """<agency>/@@apply: the public online application form (anonymous)."""
+class IApplyProof(model.Schema):
+    """The form-only part of the public form: the proof of identity (kept on
+    the case as a stored file, not as a field)."""
 
+    id_proof = schema.Bytes(title=_("Proof of identity"), required=True)
+
+
+CHOICE_FIELDS = ("applicant_type", "id_type", "provision_form", "obtain_method")
+
+
+class ApplyView(AutoExtensibleForm, form.Form):
+    """<agency>/@@apply: the public online application form (anonymous).
+
+    A z3c.form over the DisclosureApplication schema (the fields a citizen
+    fills, APPLY_FIELDS): lengths, constraints and the identity check are the
+    schema's, as for REST and the staff registration form.
+    """
+
+    schema = IDisclosureApplication
+    ignoreContext = True
+    # The handler checks the token itself to answer with a page, not a 403;
+    # the template renders it (formtop).
+    enableCSRFProtection = False
+    enable_unload_protection = False
+    label = _("Apply for government information")
     template = ViewPageTemplateFile("templates/apply.pt")
     done_template = ViewPageTemplateFile("templates/apply_done.pt")
+    app = None
+    tracking_code = None
+    emailed = False
+    form_error = ""
 
-    def __call__(self):
+    def update(self):
         self.request.response.setHeader("Referrer-Policy", "no-referrer")
-        self.errors = {}
-        self.form_error = ""
-        self.values = dict.fromkeys(APPLY_FIELDS, "")
-        self.tracking_code = None
-        if self.request.method == "POST":
-            return self.submit()
-        return self.template()
+        self.formErrorsMessage = _("Please correct the marked fields.")
+        super().update()
 
-    # data for the template
-    def field(self, name):
-        field = IDisclosureApplication[name]
-        return {
-            "title": _t(self.request, field.title),
-            "description": _t(self.request, field.description or ""),
-            "required": field.required,
-        }
+    def updateFields(self):
+        super().updateFields()
+        self.fields = self.fields.select(*APPLY_FIELDS) + field.Fields(IApplyProof)
 
-    def choices(self, name):
-        if name == "id_type":
-            return [
-                (token, _t(self.request, title)) for token, title in ID_TYPES.items()
-            ]
-        vocabularies = {
-            "applicant_type": APPLICANT_TYPES,
-            "provision_form": PROVISION_FORMS,
-            "obtain_method": OBTAIN_METHODS,
-        }
-        return _choices(vocabularies[name])
+    def updateWidgets(self, prefix=None):
+        super().updateWidgets(prefix)
+        proof = self.widgets["id_proof"]
+        proof.accept = ".pdf,.jpg,.jpeg,.png"
+        proof.description = _t(
+            self.request,
+            _("PDF, JPG or PNG, at most ${size} KB.", mapping={"size": self.max_kb()}),
+        )
+
+    def updateActions(self):
+        super().updateActions()
+        # plone.app.z3cform makes only add/save/login/comment primary.
+        self.actions["submit"].klass = "submit-widget btn btn-primary"
+
+    def render(self):
+        if self.app is not None:
+            return self.done_template()
+        return super().render()
 
     def max_kb(self):
         return api.portal.get_registry_record(
@@ -165,42 +200,124 @@ class ApplyView(BrowserView):
     def _fail(self, message, status=400):
         self.form_error = _t(self.request, message)
         self.request.response.setStatus(status)
-        return self.template()
 
-    def submit(self):
-        form = self.request.form
-        self.values = {name: (form.get(name) or "").strip() for name in APPLY_FIELDS}
+    def _widget_error(self, name, message):
+        """Show ``message`` at the field ``name`` (a z3c.form error snippet)."""
+        widget = self.widgets[name]
+        error = ValidationError()
+        error.doc = lambda: message
+        view = getMultiAdapter(
+            (error, self.request, widget, widget.field, self, self.context),
+            IErrorViewSnippet,
+        )
+        view.update()
+        widget.error = view
+        return view
+
+    @button.buttonAndHandler(_("Submit application"), name="submit")
+    def handle_submit(self, action):
         try:
             CheckAuthenticator(self.request)
         except Forbidden:
             return self._fail(
                 _("The form has expired. Reload the page and submit it again.")
             )
-        if form.get(HONEYPOT):
+        if self.request.form.get(HONEYPOT):
             logger.info("Application form honeypot filled; request dropped")
             return self._fail(_("The application could not be accepted."))
         if not ratelimit.allow_apply(self.request):  # counted once accepted
             return self._fail(ratelimit.APPLY_LIMITED, 429)
-        data = self.validate()
-        proof = self.validate_file()
-        if self.errors:
-            return self._fail(_("Please correct the marked fields."))
+        # The proof is read by check_file within its size limit, not by
+        # z3c.form's converter (which would read the whole upload).
+        proof_widget = self.widgets["id_proof"]
+        proof_widget.mode = DISPLAY_MODE
+        try:
+            data, errors = self.extractData()
+        finally:
+            proof_widget.mode = INPUT_MODE
+        errors = self.check(data, errors)
+        if errors:
+            self.widgets.errors = tuple(errors)
+            self.status = self.formErrorsMessage
+            self.request.response.setStatus(400)
+            return
+        proof = data.pop("id_proof")
+        data = {name: data.get(name) or None for name in APPLY_FIELDS}
         first = find_recent_duplicate(self.context, data)
         if first is not None:
             # The same application again (a double click, a reload): the first
             # case answers, no second case with its own statutory deadline.
             self.tracking_code = first.tracking_code
-            self.received = first.received_date
             self.app = first
-            self.emailed = False
-            return self.done_template()
+            return
         self.create(data, proof)
         ratelimit.count_apply(self.request)
-        return self.done_template()
+
+    def check(self, data, errors):
+        """What z3c.form cannot say by itself: an unknown option, the identity
+        document (the schema invariant, shown at its field) and the file."""
+        # Invariant errors (no widget) come back at the field they concern.
+        errors = [error for error in errors if error.widget is not None]
+        failed = {error.widget.__name__ for error in errors}
+        for name in CHOICE_FIELDS:
+            raw = self.request.form.get(self.widgets[name].name)
+            if isinstance(raw, (list, tuple)):
+                raw = raw[0] if raw else ""
+            tokens = {term.token for term in self.widgets[name].terms}
+            if raw and raw != "--NOVALUE--" and raw not in tokens:
+                errors = [e for e in errors if e.widget.__name__ != name]
+                errors.append(
+                    self._widget_error(
+                        name, _t(self.request, _("Choose one of the options."))
+                    )
+                )
+                failed.add(name)
+        if data.get("phone") and "phone" not in failed:
+            data["phone"] = normalize_phone(data["phone"])
+        if data.get("id_number") and not failed & {
+            "id_number",
+            "applicant_type",
+            "id_type",
+        }:
+            try:
+                data["id_number"] = check_applicant_id(
+                    data["applicant_type"],
+                    data["id_number"],
+                    id_type=data.get("id_type") or None,
+                )
+            except Invalid as exc:
+                errors.append(
+                    self._widget_error("id_number", _invalid_text(self.request, exc))
+                )
+        errors = [e for e in errors if e.widget.__name__ != "id_proof"]
+        message = None
+        data["id_proof"], message = self.check_file()
+        if message:
+            errors.append(self._widget_error("id_proof", _t(self.request, message)))
+        return errors
+
+    def check_file(self):
+        """(data, safe name, content type) of the proof, or (None, message)."""
+        upload = self.request.form.get(self.widgets["id_proof"].name)
+        filename = getattr(upload, "filename", "") or ""
+        if not filename:
+            return None, _("Attach a proof of identity (PDF, JPG or PNG).")
+        extension = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+        content_type = FILE_EXTENSIONS.get(extension)
+        limit = self.max_kb() * 1024
+        upload.seek(0)
+        data = upload.read(limit + 1)
+        if content_type is None or not data.startswith(FILE_SIGNATURES[content_type]):
+            return None, _("The proof of identity must be a PDF, JPG or PNG file.")
+        if len(data) > limit:
+            return None, _(
+                "The file is larger than ${size} KB.", mapping={"size": self.max_kb()}
+            )
+        return (data, f"id-proof{extension}", content_type), None
 
     def receipt(self):
         """Reply deadline and links to the 受理回执 (short-lived tokens)."""
-        app = getattr(self, "app", None)
+        app = self.app
         entries = app.stored_files("receipt") if app is not None else []
         if not entries:
             return None
@@ -210,79 +327,12 @@ class ApplyView(BrowserView):
         )
         deadline = deadlines_json(app).get("reply_deadline") or ""
         return {
-            "received": app.received_date.isoformat(),
-            "deadline": deadline,
+            "received": date_text(app.received_date),
+            "deadline": date_text(deadline),
             "print_url": f"{url}&format=html",
             "pdf_url": f"{url}&format=pdf",
             "docx_url": url,
         }
-
-    def validate(self):
-        """The schema's own validation (lengths, constraints, identity)."""
-        values, errors = self.values, self.errors
-        required = _("This field is required.")
-        for name in APPLY_FIELDS:
-            if IDisclosureApplication[name].required and not values[name]:
-                errors[name] = _t(self.request, required)
-        for name in ("applicant_type", "id_type", "provision_form", "obtain_method"):
-            tokens = {token for token, _title in self.choices(name)}
-            if values[name] and values[name] not in tokens:
-                errors[name] = _t(self.request, _("Choose one of the options."))
-        for name in APPLY_FIELDS:
-            field = IDisclosureApplication[name]
-            if (
-                values[name]
-                and name not in errors
-                and not isinstance(field, schema.Choice)
-            ):
-                try:
-                    field.bind(self.context).validate(values[name])
-                except ValidationError as exc:
-                    errors[name] = _t(self.request, exc.doc())
-        if (
-            values["id_number"]
-            and "applicant_type" not in errors
-            and "id_type" not in errors
-            and values["applicant_type"]
-        ):
-            try:
-                values["id_number"] = check_applicant_id(
-                    values["applicant_type"],
-                    values["id_number"],
-                    id_type=values["id_type"] or None,
-                )
-            except Invalid as exc:
-                errors["id_number"] = _invalid_text(self.request, exc)
-        return {name: value or None for name, value in values.items()}
-
-    def validate_file(self):
-        upload = self.request.form.get("id_proof")
-        filename = getattr(upload, "filename", "") or ""
-        if not filename:
-            self.errors["id_proof"] = _t(
-                self.request, _("Attach a proof of identity (PDF, JPG or PNG).")
-            )
-            return None
-        extension = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-        content_type = FILE_EXTENSIONS.get(extension)
-        limit = self.max_kb() * 1024
-        data = upload.read(limit + 1)
-        if content_type is None or not data.startswith(FILE_SIGNATURES[content_type]):
-            self.errors["id_proof"] = _t(
-                self.request, _("The proof of identity must be a PDF, JPG or PNG file.")
-            )
-            return None
-        if len(data) > limit:
-            self.errors["id_proof"] = _t(
-                self.request,
-                _(
-                    "The file is larger than ${size} KB.",
-                    mapping={"size": self.max_kb()},
-                ),
-            )
-            return None
-        safe_name = f"id-proof{extension}"
-        return data, safe_name, content_type
 
     def create(self, data, proof):
         alsoProvides(self.request, IDisableCSRFProtection)
@@ -299,7 +349,6 @@ class ApplyView(BrowserView):
             app.add_stored_file("evidence", *proof, title="身份证明")
             app._submission_fingerprint = submission_fingerprint(data)
         self.tracking_code = app.tracking_code
-        self.received = app.received_date
         self.app = app
         self.emailed = bool(data.get("email")) and send_text_mail(
             data["email"],
@@ -424,10 +473,38 @@ class NoticePrintView(BrowserView):
         return self.template()
 
 
+# The extension's effect follows the number typed: each change asks
+# @@extension-preview (JSON, read only) and shows its sentence or error.
+PREVIEW_SCRIPT = """<script>
+document.querySelectorAll("[data-extension-preview]").forEach(function (input) {
+  var target = document.getElementById(input.dataset.previewTarget);
+  var day = input.form.querySelector("input[name=date]");
+  function preview() {
+    var url = input.dataset.extensionPreview + "?days=" +
+      encodeURIComponent(input.value);
+    if (day) {
+      url += "&date=" + encodeURIComponent(day.value);
+    }
+    fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"}})
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        target.textContent = data.error || data.consequence;
+        target.classList.toggle("text-danger", Boolean(data.error));
+      });
+  }
+  input.addEventListener("input", preview);
+  if (day) {
+    day.addEventListener("change", preview);
+  }
+});
+</script>"""
+
+
 class CaseView(BrowserView):
     """The case page: data (masked without permission), deadlines, history."""
 
     template = ViewPageTemplateFile("templates/case.pt")
+    preview_script = PREVIEW_SCRIPT
 
     def __call__(self):
         return self.template()
@@ -547,6 +624,11 @@ class CaseView(BrowserView):
                     "title": _t(self.request, ACTION_TITLES.get(action, action)),
                     "consequence": consequence(self.context, action),
                     "fields": fields,
+                    "preview_url": (
+                        f"{self.context.absolute_url()}/@@extension-preview"
+                        if action == "extend"
+                        else ""
+                    ),
                 }
             )
         return forms
@@ -564,6 +646,8 @@ class CaseView(BrowserView):
         ]
 
     def field_default(self, field):
+        if field["name"] == "days":
+            return str(extension_max_days())
         if field["name"] == "delivery":
             return self.context.channel or ""
         if field["type"] == "date":
@@ -763,6 +847,7 @@ class ApproveExtensionView(BrowserView):
     """
 
     template = ViewPageTemplateFile("templates/approve_extension.pt")
+    preview_script = PREVIEW_SCRIPT
 
     def __call__(self):
         self.error = self.done = ""
@@ -799,17 +884,59 @@ class ApproveExtensionView(BrowserView):
     def deadline(self):
         return deadlines_json(self.context).get("reply_deadline") or ""
 
+    def max_days(self):
+        return extension_max_days()
+
+    def preview(self):
+        """The effect of the maximum extension (the page's default value)."""
+        return consequence(self.context, "extend")
+
+
+class ExtensionPreviewView(BrowserView):
+    """<case>/@@extension-preview?days=N[&date=YYYY-MM-DD]: JSON, what an
+    extension of N working days approved that day (today) does to the reply
+    deadline. Read only; for
+    the officers who see the extension form (handlers and approvers)."""
+
+    def __call__(self):
+        response = self.request.response
+        response.setHeader("Content-Type", "application/json; charset=utf-8")
+        response.setHeader("Cache-Control", "no-store")
+        if not (
+            api.user.has_permission(HANDLE_APPLICATION, obj=self.context)
+            or api.user.has_permission(APPROVE_EXTENSION, obj=self.context)
+        ):
+            response.setStatus(403)
+            return json.dumps({"error": _t(self.request, _("Not allowed."))})
+        form = self.request.form
+        try:
+            day = date_param(form, "date", _("Enter a valid date."))
+            result = extension_preview(self.context, form.get("days"), today=day)
+        except ActionError as exc:
+            response.setStatus(400)
+            return json.dumps(
+                {"error": _t(self.request, exc.message)}, ensure_ascii=False
+            )
+        return json.dumps(result, ensure_ascii=False)
+
 
 class RegisterForm(AutoExtensibleForm, form.Form):
     """<agency>/@@register-application: staff register a paper/fax/visit case."""
 
     schema = IDisclosureApplication
     ignoreContext = True
+    # The token is in the page (not only added by protect.js) and checked.
+    enableCSRFProtection = True
+    done_template = ViewPageTemplateFile("templates/register_done.pt")
     label = _("Register an application")
     description = _(
         "For applications received in person, by mail or by fax. The receipt "
         "date follows art. 31; see the help of the field."
     )
+
+    def updateActions(self):
+        super().updateActions()
+        self.actions["register"].klass = "submit-widget btn btn-primary"
 
     @button.buttonAndHandler(_("Register"), name="register")
     def handle_register(self, action):
@@ -824,17 +951,35 @@ class RegisterForm(AutoExtensibleForm, form.Form):
                 id=f"application-{data['received_date']:%Y%m%d}-{secrets.token_hex(4)}",
                 **data,
             )
-        api.portal.show_message(
-            _t(
-                self.request,
-                _(
-                    "Application registered. Tracking code: ${code}",
-                    mapping={"code": app.tracking_code},
-                ),
-            ),
-            request=self.request,
-        )
-        self.request.response.redirect(app.absolute_url())
+        # The page answering the POST offers the 受理回执 at once, to hand
+        # over or send to the applicant (no redirect to the case first).
+        self.app = app
+
+    def render(self):
+        if getattr(self, "app", None) is not None:
+            return self.done_template()
+        return super().render()
+
+    def receipt(self):
+        """Tracking code, dates and the staff links to the 受理回执."""
+        app = self.app
+        entries = app.stored_files("receipt")
+        base = app.absolute_url()
+        links = {}
+        if entries:
+            file_id = entries[0]["id"]
+            links = {
+                "print_url": f"{base}/@@notice-print?id={file_id}",
+                "pdf_url": f"{base}/@@notice?id={file_id}&format=pdf",
+                "docx_url": f"{base}/@@notice?id={file_id}",
+            }
+        return {
+            "code": app.tracking_code,
+            "received": date_text(app.received_date),
+            "deadline": date_text(deadlines_json(app).get("reply_deadline")),
+            "case_url": base,
+            **links,
+        }
 
 
 DASHBOARD_SORTS = ("reply_deadline", "received_date", "sortable_title")
