@@ -158,7 +158,8 @@ def test_complaint_filed_looked_up_handled_and_published(
     assert_no_secrets(search.text)
     assert code not in search.text
     plain = rest.get(
-        "@search", params={"portal_type": "DisclosureComplaint", "metadata_fields": "_all"}
+        "@search",
+        params={"portal_type": "DisclosureComplaint", "metadata_fields": "_all"},
     )
     assert_no_secrets(plain.text)
 
@@ -194,7 +195,11 @@ def test_message_asked_answered_published(site, browser_session, request_factory
     assert_no_secrets(as_json.text)
     search = rest.get(
         "@search",
-        params={"portal_type": "PublicMessage", "metadata_fields": "_all", "fullobjects": "1"},
+        params={
+            "portal_type": "PublicMessage",
+            "metadata_fields": "_all",
+            "fullobjects": "1",
+        },
     )
     assert len(search.json()["items"]) == 1
     assert_no_secrets(search.text)
