@@ -39,7 +39,7 @@ def act(user, case, action, **params):
 
 
 def test_filing_across_national_day(site, monkeypatch):
-    """Received Mon 28 Sep 2026: 5 working days skip 1–8 October and land on
+    """Received Mon 28 Sep 2026: 5 working days skip 1–7 October and land on
     the make-up working Saturday 10 October; accepted on 12 October, 30
     working days to reply end on 23 November."""
     on(monkeypatch, date(2026, 9, 28))
