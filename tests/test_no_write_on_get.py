@@ -100,7 +100,11 @@ def world(functional_portal):
     # 举报受理 and 政民互动 (complaints/, messages/).
     complaint = file_complaint(agency, category="other", details="读取测试举报")
     message = file_message(
-        agency, title="读取测试留言", question="问题", writer_name="读取", phone="13800000000"
+        agency,
+        title="读取测试留言",
+        question="问题",
+        writer_name="读取",
+        phone="13800000000",
     )
     transaction.commit()
     objects = [portal, agency, doc, page, agency["zfxxgkzd"], agency["case"]]
