@@ -2,6 +2,7 @@
 staff actions, and that published cases leak no personal data through the
 page, REST, @search or the catalogue's metadata."""
 
+from .applications_support import PASSWORD as OFFICER_PASSWORD
 from .applications_support import token_of
 from .complaints_support import COMPLAINANT
 from .complaints_support import make_staff
@@ -102,7 +103,8 @@ def test_complaint_filed_looked_up_handled_and_published(
     path = "/".join(case.getPhysicalPath()[2:])
     # Not public before publication; the agency's officer cannot open it.
     assert session.get(path, allow_redirects=False).status_code in (302, 401)
-    officer = browser_session(("officer", PASSWORD))
+    officer = browser_session(("officer", OFFICER_PASSWORD))
+    assert officer.get("agency/@@applications-dashboard").status_code == 200
     assert officer.get(path, allow_redirects=False).status_code in (302, 401, 403)
     # The handler accepts through the case page's form.
     handler = browser_session(("handler", PASSWORD))
