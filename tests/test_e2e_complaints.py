@@ -55,7 +55,7 @@ def test_citizen_files_a_complaint_and_looks_it_up(
     page.goto(f"{root}/@@complaint-lookup")
     page.locator("#code").fill(code.lower().replace("-", " "))
     page.locator("#phone_tail").fill("5678")
-    page.locator("button[type=submit]").click()
+    page.locator("#lookup-submit").click()
     page.wait_for_load_state()
     result = page.locator("#lookup-result").inner_text()
     assert "已收到" in result and "通辽市发展和改革委员会" in result
@@ -96,6 +96,9 @@ def test_citizen_files_a_complaint_and_looks_it_up(
         page.wait_for_load_state("networkidle")
         problems[name] = serious(axe.run(page))
     assert "经查，举报事项不属实。" in page.goto(case.absolute_url()).text()
+    page.set_viewport_size({"width": 360, "height": 800})
+    screenshot(page, "complaint-published-360")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert {name: found for name, found in problems.items() if found} == {}
 
 

@@ -24,9 +24,9 @@ MESSAGE_OPEN = ("received",)
 HEADERS = (
     _("Kind"),
     _("Title"),
-    _("Agency concerned"),
+    _("Agency"),
     _("State"),
-    _("Date of receipt"),
+    _("Received on"),
     _("Due by"),
     _("Overdue"),
 )

@@ -111,7 +111,7 @@ class ComplaintLookupView(PublicLookupView):
             (_("Agency concerned"), status["agency"]),
             (_("What is the complaint about"), status["category"]),
             (_("State"), status["state_title"]),
-            (_("Date of receipt"), day_text(complaint.received_date)),
+            (_("Received on"), day_text(complaint.received_date)),
         ]
         running = due(complaint)
         if running:

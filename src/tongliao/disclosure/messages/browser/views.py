@@ -70,7 +70,7 @@ class MessageLookupView(PublicLookupView):
             (_("Agency"), message.__parent__.Title()),
             (_("Subject"), message.title),
             (_("State"), message_state_title(state, self.request)),
-            (_("Date of receipt"), day_text(message.received_date)),
+            (_("Received on"), day_text(message.received_date)),
         ]
         running = due(message)
         if running:
