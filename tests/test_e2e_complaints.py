@@ -61,12 +61,10 @@ def test_citizen_files_a_complaint_and_looks_it_up(
     assert "已收到" in result and "通辽市发展和改革委员会" in result
     assert "依申请公开未答复" in result
     problems["complaint-lookup"] = serious(axe.run(page))
-    screenshot(page, "complaint-lookup-1280")
     page.set_viewport_size({"width": 360, "height": 800})
     screenshot(page, "complaint-lookup-360")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.goto(f"{root}/@@complain")
-    screenshot(page, "complaint-form-360")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.set_viewport_size({"width": 1280, "height": 900})
 

@@ -40,6 +40,7 @@ def test_answer_deadline_across_spring_festival(site, monkeypatch):
 def test_answer_and_publish_with_consent(site):
     item = message(site)
     assert api.content.get_state(item) == "received"
+    assert item.exclude_from_nav  # listed on @@messages, not in navigation
     with pytest.raises(ActionError):
         act("officer", item, "answer", answer=" ")
     act("officer", item, "answer", answer="指南在本机关政府信息公开专栏。")

@@ -26,6 +26,7 @@ from tongliao.disclosure.tracking import normalize_phone
 from tongliao.disclosure.tracking import tracking_code_hash
 from tongliao.disclosure.tracking import unique_tracking_code
 
+import contextlib
 import secrets
 
 
@@ -132,6 +133,7 @@ def initialise(complaint, event=None):
         complaint.phone = normalize_phone(complaint.phone)
     complaint.tracking_code = complaint.tracking_code or unique_tracking_code()
     complaint.received_date = site_today()
+    complaint.exclude_from_nav = True
     complaint.title = f"举报 {complaint.received_date:%Y%m%d}-{secrets.token_hex(2)}"
     complaint.add_event("received", complaint.received_date, current_actor())
 
@@ -283,6 +285,11 @@ def complaint_box():
                 portal, "Folder", checkConstraints=False, id=BOX_ID, title=BOX_TITLE
             )
             box.exclude_from_nav = True
+            # Public like the site, so the breadcrumb to a published case works;
+            # its listing shows only the cases the visitor may see.
+            if api.portal.get_tool("portal_workflow").getChainFor(box):
+                with contextlib.suppress(api.exc.InvalidParameterError):
+                    api.content.transition(box, to_state="published")
             box.reindexObject()
     return box
 

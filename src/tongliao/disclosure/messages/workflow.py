@@ -84,6 +84,7 @@ def initialise(message, event=None):
         message.phone = normalize_phone(message.phone)
     message.tracking_code = message.tracking_code or unique_tracking_code()
     message.received_date = site_today()
+    message.exclude_from_nav = True  # listed on @@messages, not in navigation
     message.add_event("received", message.received_date, current_actor())
 
 

@@ -24,7 +24,7 @@ MESSAGE_OPEN = ("received",)
 HEADERS = (
     _("Kind"),
     _("Title"),
-    _("Agency"),
+    _("Agency involved"),
     _("State"),
     _("Received on"),
     _("Due by"),

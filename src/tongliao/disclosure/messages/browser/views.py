@@ -110,7 +110,7 @@ ACTION_FIELDS = {
     "return_publication": (("reason", _("Reason for returning"), "textarea"),),
 }
 ACTION_TITLES = {
-    "answer": _("Answer"),
+    "answer": _("Send the answer"),
     "propose_publication": _("Propose publication"),
     "publish": _("Approve publication"),
     "return_publication": _("Return the publication"),
