@@ -47,6 +47,7 @@ def assert_no_secrets(text):
 
 def test_complaint_form_refuses_bad_input_and_keeps_it(site, browser_session):
     session = browser_session()
+    assert "/@@complain" in session.get("").text  # the footer links to the form
     page = session.get("@@complain")
     assert "政府信息公开工作举报" in page.text
     assert "如需答复，请至少留下一种联系方式" in page.text
