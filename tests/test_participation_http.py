@@ -8,6 +8,7 @@ from .complaints_support import COMPLAINANT
 from .complaints_support import make_staff
 from .complaints_support import SECRETS
 from .complaints_support import WRITER
+from .rest_docs import record
 from .review_support import PASSWORD
 from plone import api
 from tongliao.disclosure.complaints.workflow import perform as complaint_action
@@ -96,6 +97,15 @@ def test_complaint_filed_looked_up_handled_and_published(
     assert answer.status_code == 200
     assert answer.json()["state"] == "received"
     assert answer.json()["due_date"]
+    # The example in docs/rest/ with fixed dates and code (they change per run).
+    days = sorted(set(re.findall(r"\d{4}-\d{2}-\d{2}", answer.text)))
+    fixed = dict(zip(days, ("2026-09-28", "2026-10-10"), strict=True))
+    record(
+        "complaint-status",
+        answer,
+        "举报受理: status lookup (POST)",
+        {code: "ABCD-EFGH-JKMN", **fixed},
+    )
     assert rest.post("@complaint-status", json={"code": code}).status_code == 400
     assert rest.post("@complaint-status", data="[").status_code == 400
 
