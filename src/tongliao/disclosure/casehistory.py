@@ -1,10 +1,12 @@
-"""An append-only event history for cases the public files (complaints,
-messages): who did what, when, with which note. Never rewritten."""
+"""Cases the public files (complaints, messages): an append-only event history
+(who did what, when, with which note; never rewritten) and the runner-role
+transitions their ``perform`` functions fire."""
 
 from datetime import date
 from datetime import datetime
 from datetime import UTC
 from persistent.list import PersistentList
+from plone import api
 
 
 class EventHistory:
@@ -41,3 +43,41 @@ class EventHistory:
             if event["type"] == type:
                 return event
         return None
+
+
+# Transitions of these cases are guarded by a permission only this role holds:
+# they fire only through the feature's ``perform``, which records an event.
+RUNNER_ROLE = "ApplicationWorkflowRunner"
+
+
+class ActionError(ValueError):
+    """An action that cannot be done; ``message`` is a translatable msgid."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def require(condition, message):
+    if not condition:
+        raise ActionError(message)
+
+
+def available_transitions(obj):
+    """The transitions of the state (as the runner role sees them)."""
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_roles([RUNNER_ROLE]):
+        return {item["id"] for item in workflow.getTransitionsFor(obj)}
+
+
+def fire(obj, transition):
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_roles([RUNNER_ROLE, "Manager"]):
+        workflow.doActionFor(obj, transition)
+
+
+def current_actor(anonymous="filer"):
+    """The user id, or ``anonymous`` for the public filing a case."""
+    if api.user.is_anonymous():
+        return anonymous
+    return api.user.get_current().getId()

@@ -14,6 +14,11 @@ from tongliao.disclosure import _
 from tongliao.disclosure.applications.notices import send_text_mail
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.casehistory import ActionError  # noqa: F401 (API)
+from tongliao.disclosure.casehistory import available_transitions
+from tongliao.disclosure.casehistory import current_actor
+from tongliao.disclosure.casehistory import fire
+from tongliao.disclosure.casehistory import require
 from tongliao.disclosure.complaints.engine import COMPLAINT_DEFAULTS
 from tongliao.disclosure.complaints.engine import complaint_due
 from tongliao.disclosure.complaints.routing import is_agency_staff
@@ -31,7 +36,7 @@ import secrets
 
 
 WORKFLOW_ID = "disclosure_complaint_workflow"
-RUNNER_ROLE = "ApplicationWorkflowRunner"  # the role that alone fires transitions
+FILER = "complainant"  # the actor of events done by the public
 HANDLE_COMPLAINT = "tongliao.disclosure: Handle complaint"
 PUBLISH_PARTICIPATION = "tongliao.disclosure: Publish participation"
 OPEN_STATES = ("received", "accepted", "investigating", "concluded")
@@ -54,22 +59,8 @@ MSG_OWN_AGENCY = _(
 MSG_SAME_PERSON = _("Someone other than the proposer must approve the publication.")
 
 
-class ActionError(ValueError):
-    """An action that cannot be done; ``message`` is a translatable msgid."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
 def complaint_state_title(state, request=None):
     return state_title(state, request, workflow_id=WORKFLOW_ID)
-
-
-def current_actor():
-    if api.user.is_anonymous():
-        return "complainant"
-    return api.user.get_current().getId()
 
 
 def settings():
@@ -135,28 +126,11 @@ def initialise(complaint, event=None):
     complaint.received_date = site_today()
     complaint.exclude_from_nav = True
     complaint.title = f"举报 {complaint.received_date:%Y%m%d}-{secrets.token_hex(2)}"
-    complaint.add_event("received", complaint.received_date, current_actor())
+    complaint.add_event("received", complaint.received_date, current_actor(FILER))
 
 
 def find_complaint(code, tail):
     return find_by_code("DisclosureComplaint", code, tail)
-
-
-def available_transitions(complaint):
-    workflow = api.portal.get_tool("portal_workflow")
-    with api.env.adopt_roles([RUNNER_ROLE]):
-        return {item["id"] for item in workflow.getTransitionsFor(complaint)}
-
-
-def _transition(complaint, transition):
-    workflow = api.portal.get_tool("portal_workflow")
-    with api.env.adopt_roles([RUNNER_ROLE, "Manager"]):
-        workflow.doActionFor(complaint, transition)
-
-
-def _require(condition, message):
-    if not condition:
-        raise ActionError(message)
 
 
 def _text(params, name):
@@ -175,24 +149,24 @@ def may_act(complaint, action):
 
 def check(complaint, action):
     """Raise ActionError unless the current user may do ``action`` now."""
-    _require(action in ACTIONS, _("Unknown action."))
+    require(action in ACTIONS, _("Unknown action."))
     transition, permission = ACTIONS[action]
-    _require(
+    require(
         api.user.has_permission(permission, obj=complaint),
         _("You may not handle this complaint."),
     )
-    _require(
+    require(
         not is_agency_staff(agency_of(complaint), api.user.get_current()),
         MSG_OWN_AGENCY,
     )
-    _require(
+    require(
         transition in available_transitions(complaint),
         _("This action is not possible in the current state."),
     )
     if action in ("publish", "return_publication"):
         proposed = complaint.last_event("publication_proposed")
-        _require(
-            proposed is None or proposed["actor"] != current_actor(),
+        require(
+            proposed is None or proposed["actor"] != current_actor(FILER),
             MSG_SAME_PERSON,
         )
 
@@ -207,19 +181,19 @@ def perform(complaint, action, note="", **params):
     data = {}
     if action == "not_accept":
         reason = _text(params, "reason")
-        _require(reason, _("Give the reason for not accepting the complaint."))
+        require(reason, _("Give the reason for not accepting the complaint."))
         complaint.refusal_reason = reason
     elif action == "conclude":
         verdict = params.get("substantiated")
-        _require(
+        require(
             verdict in ("yes", "no", True, False),
             _("Say whether the complaint is substantiated."),
         )
         finding = _text(params, "finding")
-        _require(finding, _("Describe the finding."))
+        require(finding, _("Describe the finding."))
         substantiated = verdict in ("yes", True)
         measures = _text(params, "measures")
-        _require(
+        require(
             measures or not substantiated,
             _("Describe the measures taken for a substantiated complaint."),
         )
@@ -229,17 +203,17 @@ def perform(complaint, action, note="", **params):
         data["substantiated"] = substantiated
     elif action == "reply":
         reply_text = _text(params, "reply_text")
-        _require(reply_text, _("Write the reply to the complainant."))
+        require(reply_text, _("Write the reply to the complainant."))
         complaint.reply_text = reply_text
     elif action == "propose_publication":
         summary = _text(params, "public_summary")
-        _require(
+        require(
             summary,
             _("Write the anonymised summary: no name, phone, e-mail or ID number."),
         )
         complaint.public_summary = summary
     elif action == "return_publication":
-        _require(_text(params, "reason"), _("Give the reason for returning it."))
+        require(_text(params, "reason"), _("Give the reason for returning it."))
     event_type = {
         "accept": "accepted",
         "not_accept": "not_accepted",
@@ -252,9 +226,9 @@ def perform(complaint, action, note="", **params):
     }[action]
     note = note or _text(params, "reason")
     event = complaint.add_event(
-        event_type, site_today(), current_actor(), note=note, **data
+        event_type, site_today(), current_actor(FILER), note=note, **data
     )
-    _transition(complaint, transition)
+    fire(complaint, transition)
     if action == "reply" and complaint.email:
         send_text_mail(
             complaint.email,

@@ -11,6 +11,11 @@ from tongliao.disclosure import _
 from tongliao.disclosure.applications.notices import send_text_mail
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.casehistory import ActionError
+from tongliao.disclosure.casehistory import available_transitions
+from tongliao.disclosure.casehistory import current_actor
+from tongliao.disclosure.casehistory import fire
+from tongliao.disclosure.casehistory import require
 from tongliao.disclosure.complaints.engine import MESSAGE_DEFAULTS
 from tongliao.disclosure.complaints.engine import message_due
 from tongliao.disclosure.deadlines import CalendarCoverageError
@@ -24,7 +29,7 @@ import secrets
 
 
 WORKFLOW_ID = "disclosure_message_workflow"
-RUNNER_ROLE = "ApplicationWorkflowRunner"
+FILER = "writer"  # the actor of events done by the public
 ANSWER_MESSAGE = "tongliao.disclosure: Answer message"
 PUBLISH_PARTICIPATION = "tongliao.disclosure: Publish participation"
 
@@ -42,20 +47,8 @@ EVENT_TYPES = {
 }
 
 
-class ActionError(ValueError):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
 def message_state_title(state, request=None):
     return state_title(state, request, workflow_id=WORKFLOW_ID)
-
-
-def current_actor():
-    if api.user.is_anonymous():
-        return "writer"
-    return api.user.get_current().getId()
 
 
 def due(message, today=None):
@@ -85,7 +78,7 @@ def initialise(message, event=None):
     message.tracking_code = message.tracking_code or unique_tracking_code()
     message.received_date = site_today()
     message.exclude_from_nav = True  # listed on @@messages, not in navigation
-    message.add_event("received", message.received_date, current_actor())
+    message.add_event("received", message.received_date, current_actor(FILER))
 
 
 def file_message(agency, **data):
@@ -104,37 +97,26 @@ def find_message(code, tail):
     return find_by_code("PublicMessage", code, tail)
 
 
-def available_transitions(message):
-    workflow = api.portal.get_tool("portal_workflow")
-    with api.env.adopt_roles([RUNNER_ROLE]):
-        return {item["id"] for item in workflow.getTransitionsFor(message)}
-
-
-def _require(condition, message):
-    if not condition:
-        raise ActionError(message)
-
-
 def check(message, action):
-    _require(action in ACTIONS, _("Unknown action."))
+    require(action in ACTIONS, _("Unknown action."))
     transition, permission = ACTIONS[action]
-    _require(
+    require(
         api.user.has_permission(permission, obj=message),
         _("You may not handle this message."),
     )
-    _require(
+    require(
         transition in available_transitions(message),
         _("This action is not possible in the current state."),
     )
     if action == "propose_publication":
-        _require(
+        require(
             message.publication_consent,
             _("The writer did not agree to publication."),
         )
     if action in ("publish", "return_publication"):
         proposed = message.last_event("publication_proposed")
-        _require(
-            proposed is None or proposed["actor"] != current_actor(),
+        require(
+            proposed is None or proposed["actor"] != current_actor(FILER),
             _("Someone other than the proposer must approve the publication."),
         )
 
@@ -155,16 +137,14 @@ def perform(message, action, **params):
     reason = params.get("reason")
     reason = reason.strip() if isinstance(reason, str) else ""
     if action == "answer":
-        _require(text, _("Write the answer."))
+        require(text, _("Write the answer."))
         message.answer = text
     if action == "return_publication":
-        _require(reason, _("Give the reason for returning it."))
+        require(reason, _("Give the reason for returning it."))
     event = message.add_event(
-        EVENT_TYPES[action], site_today(), current_actor(), note=reason
+        EVENT_TYPES[action], site_today(), current_actor(FILER), note=reason
     )
-    workflow = api.portal.get_tool("portal_workflow")
-    with api.env.adopt_roles([RUNNER_ROLE, "Manager"]):
-        workflow.doActionFor(message, ACTIONS[action][0])
+    fire(message, ACTIONS[action][0])
     if action == "answer" and message.email:
         send_text_mail(
             message.email,

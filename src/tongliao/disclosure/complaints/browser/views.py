@@ -1,37 +1,28 @@
 """Views of 举报受理: public form and lookup, case page and actions."""
 
 from plone import api
-from plone.protect import CheckAuthenticator
-from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
-from tongliao.disclosure.applications.browser.procedure import staff_name
-from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.browser.casepage import CaseActionView
+from tongliao.disclosure.browser.casepage import CasePage
+from tongliao.disclosure.browser.casepage import day_text
 from tongliao.disclosure.browser.publicform import PublicCaseForm
 from tongliao.disclosure.browser.publicform import PublicLookupView
-from tongliao.disclosure.chinatime import datetime_text
 from tongliao.disclosure.complaints.content import CATEGORIES
 from tongliao.disclosure.complaints.content import IDisclosureComplaint
 from tongliao.disclosure.complaints.services import NOT_FOUND
 from tongliao.disclosure.complaints.status import public_status
-from tongliao.disclosure.complaints.workflow import ActionError
 from tongliao.disclosure.complaints.workflow import ACTIONS
 from tongliao.disclosure.complaints.workflow import agency_of
 from tongliao.disclosure.complaints.workflow import application_by_code
 from tongliao.disclosure.complaints.workflow import complaint_state_title
 from tongliao.disclosure.complaints.workflow import due
 from tongliao.disclosure.complaints.workflow import file_complaint
+from tongliao.disclosure.complaints.workflow import FILER
 from tongliao.disclosure.complaints.workflow import find_complaint
 from tongliao.disclosure.complaints.workflow import may_act
 from tongliao.disclosure.complaints.workflow import object_by_uid
 from tongliao.disclosure.complaints.workflow import perform
-from tongliao.disclosure.validators import mask_phone
-from zExceptions import Forbidden
-from zope.i18n import translate
-
-
-def day_text(day):
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
 class ComplainView(PublicCaseForm):
@@ -166,24 +157,26 @@ EVENT_TITLES = {
 }
 
 
-class ComplaintView(BrowserView):
+class ComplaintView(CasePage):
     """The case page: staff see the case and its actions; once published, the
     public sees the anonymised case (no personal data, no complaint text)."""
 
     template = ViewPageTemplateFile("templates/complaint.pt")
-    error = ""
+    actions_order = tuple(ACTIONS)
+    action_titles = ACTION_TITLES
+    action_fields = ACTION_FIELDS
+    event_titles = EVENT_TITLES
+    filer_label = "举报人"
+    filer_actor = FILER
 
-    def __call__(self):
-        return self.template()
+    def may_act(self, action):
+        return may_act(self.context, action)
 
-    def t(self, message):
-        return translate(message, context=self.request) if message else ""
-
-    def state(self):
-        return api.content.get_state(self.context)
+    def due(self):
+        return due(self.context)
 
     def state_title(self):
-        return complaint_state_title(self.state(), self.request)
+        return complaint_state_title(api.content.get_state(self.context), self.request)
 
     def category_title(self):
         return self.t(CATEGORIES.get(self.context.category, ""))
@@ -192,25 +185,12 @@ class ComplaintView(BrowserView):
         agency = agency_of(self.context)
         return agency.Title() if agency is not None else ""
 
-    def received(self):
-        return day_text(self.context.received_date)
-
     def verdict(self):
         if self.context.substantiated is None:
             return ""
         return self.t(
             _("Substantiated") if self.context.substantiated else _("Not substantiated")
         )
-
-    def is_staff(self):
-        return api.user.has_permission(VIEW_APPLICANT_DATA_TITLE, obj=self.context)
-
-    def due_text(self):
-        running = due(self.context)
-        if running is None:
-            return ""
-        text = day_text(running.date)
-        return text + ("（" + self.t(_("overdue")) + "）" if running.overdue else "")
 
     def personal_rows(self):
         c = self.context
@@ -226,66 +206,11 @@ class ComplaintView(BrowserView):
         app = object_by_uid(self.context.application_uid)
         return app.absolute_url() if app is not None else ""
 
-    def events(self):
-        return [
-            {
-                "title": self.t(EVENT_TITLES.get(event["type"], event["type"])),
-                "date": day_text(event["date"]),
-                "recorded": datetime_text(event["recorded"]),
-                "actor": "举报人"
-                if event["actor"] == "complainant"
-                else staff_name(event["actor"]),
-                "note": event["note"],
-            }
-            for event in self.context.get_events()
-        ]
 
-    def actions(self):
-        return [
-            {
-                "id": action,
-                "title": self.t(ACTION_TITLES[action]),
-                "fields": [
-                    {"name": name, "label": self.t(label), "kind": kind}
-                    for name, label, kind in ACTION_FIELDS.get(action, ())
-                ],
-            }
-            for action in ACTIONS
-            if may_act(self.context, action)
-        ]
-
-    def masked_phone(self):
-        return mask_phone(self.context.phone or "")
-
-
-class ComplaintActionView(BrowserView):
+class ComplaintActionView(CaseActionView):
     """POST @@complaint-action: one action; errors shown, nothing changed."""
 
-    def __call__(self):
-        if self.request.method != "POST":
-            return self.request.response.redirect(self.context.absolute_url())
-        try:
-            CheckAuthenticator(self.request)
-        except Forbidden:
-            return self._message(
-                _("The form has expired. Reload the page and submit it again."), "error"
-            )
-        form = self.request.form
-        action = form.get("action")
-        params = {key: value for key, value in form.items() if isinstance(value, str)}
-        params.pop("action", None)
-        try:
-            perform(self.context, action if isinstance(action, str) else "", **params)
-        except ActionError as exc:
-            return self._message(exc.message, "error")
-        return self._message(_("Done."), "info")
+    page = ComplaintView
 
-    def _message(self, message, kind):
-        if kind == "error":
-            # The case page again, with the message; nothing was changed.
-            self.request.response.setStatus(400)
-            view = ComplaintView(self.context, self.request)
-            view.error = translate(message, context=self.request)
-            return view()
-        api.portal.show_message(message=message, request=self.request, type=kind)
-        return self.request.response.redirect(self.context.absolute_url())
+    def perform(self, action, **params):
+        perform(self.context, action, **params)

@@ -1,33 +1,27 @@
 """Views of 政民互动: the message form, lookup, published list, message page."""
 
 from plone import api
-from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
-from tongliao.disclosure.applications.browser.procedure import staff_name
-from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
+from tongliao.disclosure.browser.casepage import CaseActionView
+from tongliao.disclosure.browser.casepage import CasePage
+from tongliao.disclosure.browser.casepage import day_text
 from tongliao.disclosure.browser.publicform import PublicCaseForm
 from tongliao.disclosure.browser.publicform import PublicLookupView
 from tongliao.disclosure.chinatime import datetime_text
 from tongliao.disclosure.messages.content import IPublicMessage
-from tongliao.disclosure.messages.workflow import ActionError
 from tongliao.disclosure.messages.workflow import ACTIONS
 from tongliao.disclosure.messages.workflow import due
 from tongliao.disclosure.messages.workflow import file_message
+from tongliao.disclosure.messages.workflow import FILER
 from tongliao.disclosure.messages.workflow import find_message
 from tongliao.disclosure.messages.workflow import may_act
 from tongliao.disclosure.messages.workflow import message_state_title
 from tongliao.disclosure.messages.workflow import perform
-from zExceptions import Forbidden
-from zope.i18n import translate
 
 
 MESSAGE_NOT_FOUND = "未找到与该查询码和手机号后四位相符的留言，请核对后重试。"
-
-
-def day_text(day):
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
 class WriteMessageView(PublicCaseForm):
@@ -124,87 +118,34 @@ EVENT_TITLES = {
 }
 
 
-class MessageView(BrowserView):
+class MessageView(CasePage):
     """The message page: question and answer; staff also see contact and actions."""
 
     template = ViewPageTemplateFile("templates/message.pt")
-    error = ""
+    actions_order = tuple(ACTIONS)
+    action_titles = ACTION_TITLES
+    action_fields = ACTION_FIELDS
+    event_titles = EVENT_TITLES
+    filer_label = "留言人"
+    filer_actor = FILER
 
-    def __call__(self):
-        return self.template()
+    def may_act(self, action):
+        return may_act(self.context, action)
 
-    def t(self, message):
-        return translate(message, context=self.request) if message else ""
+    def due(self):
+        return due(self.context)
 
     def state_title(self):
         return message_state_title(api.content.get_state(self.context), self.request)
 
-    def is_staff(self):
-        return api.user.has_permission(VIEW_APPLICANT_DATA_TITLE, obj=self.context)
-
-    def received(self):
-        return day_text(self.context.received_date)
-
-    def due_text(self):
-        running = due(self.context)
-        if running is None:
-            return ""
-        text = day_text(running.date)
-        return text + ("（" + self.t(_("overdue")) + "）" if running.overdue else "")
-
     def consent_text(self):
         return self.t(_("Yes") if self.context.publication_consent else _("No"))
 
-    def events(self):
-        return [
-            {
-                "title": self.t(EVENT_TITLES.get(event["type"], event["type"])),
-                "date": day_text(event["date"]),
-                "actor": "留言人"
-                if event["actor"] == "writer"
-                else staff_name(event["actor"]),
-                "note": event["note"],
-            }
-            for event in self.context.get_events()
-        ]
 
-    def actions(self):
-        return [
-            {
-                "id": action,
-                "title": self.t(ACTION_TITLES[action]),
-                "fields": [
-                    {"name": name, "label": self.t(label), "kind": kind}
-                    for name, label, kind in ACTION_FIELDS.get(action, ())
-                ],
-            }
-            for action in ACTIONS
-            if may_act(self.context, action)
-        ]
-
-
-class MessageActionView(BrowserView):
+class MessageActionView(CaseActionView):
     """POST @@message-action: one action; an error shows the page (400)."""
 
-    def __call__(self):
-        if self.request.method != "POST":
-            return self.request.response.redirect(self.context.absolute_url())
-        error = None
-        try:
-            CheckAuthenticator(self.request)
-            form = self.request.form
-            action = form.get("action")
-            params = {k: v for k, v in form.items() if isinstance(v, str)}
-            params.pop("action", None)
-            perform(self.context, action if isinstance(action, str) else "", **params)
-        except Forbidden:
-            error = _("The form has expired. Reload the page and submit it again.")
-        except ActionError as exc:
-            error = exc.message
-        if error is not None:
-            self.request.response.setStatus(400)
-            view = MessageView(self.context, self.request)
-            view.error = translate(error, context=self.request)
-            return view()
-        api.portal.show_message(message=_("Done."), request=self.request)
-        return self.request.response.redirect(self.context.absolute_url())
+    page = MessageView
+
+    def perform(self, action, **params):
+        perform(self.context, action, **params)
