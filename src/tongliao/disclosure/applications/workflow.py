@@ -25,6 +25,9 @@ from tongliao.disclosure.applications.remedies import RESULTS
 from tongliao.disclosure.calendar import deadline_settings
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.casehistory import available_transitions
+from tongliao.disclosure.casehistory import fire
+from tongliao.disclosure.casehistory import RUNNER_ROLE  # noqa: F401 (old path)
 from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.deadlines import compute_deadlines
 from tongliao.disclosure.deadlines import EVENT_TYPES
@@ -356,22 +359,6 @@ def _check_history(app, event):
         raise ActionError(
             _("This action does not fit the history of the case."), str(exc)
         ) from exc
-
-
-RUNNER_ROLE = "ApplicationWorkflowRunner"
-
-
-def available_transitions(app):
-    """Transitions of the state (only the runner role may fire them)."""
-    workflow = api.portal.get_tool("portal_workflow")
-    with api.env.adopt_roles([RUNNER_ROLE]):
-        return {item["id"] for item in workflow.getTransitionsFor(app)}
-
-
-def _transition(app, transition):
-    workflow = api.portal.get_tool("portal_workflow")
-    with api.env.adopt_roles([RUNNER_ROLE, "Manager"]):
-        workflow.doActionFor(app, transition)
 
 
 def _int_param(params, name, default, message):
@@ -874,7 +861,7 @@ def perform(app, action, day=None, note="", **params):
         if notice_kind != "consultation" and send_notice_mail(app, file_id):
             stored["data"]["mailed"] = True
     if transition:
-        _transition(app, transition)
+        fire(app, transition)  # the runner role (shared: casehistory.py)
     app.reindexObject()
     return stored
 
