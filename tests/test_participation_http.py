@@ -218,3 +218,18 @@ def test_message_asked_answered_published(site, browser_session, request_factory
     assert_no_secrets(search.text)
     status = rest.post("@message-status", json={"code": code, "phone_tail": "1234"})
     assert status.json()["answer"] == "指南见本机关政府信息公开专栏。"
+
+
+def test_complaints_are_rate_limited_per_ip(site, browser_session):
+    api.portal.set_registry_record("tongliao.disclosure.participation_limit_per_ip", 1)
+    transaction.commit()
+    session = browser_session()
+    data = {**COMPLAINANT, "agency_uid": site["agency"].UID()}
+    assert file_online(session, "@@complain", data).status_code == 200
+    refused = file_online(session, "@@complain", data)
+    assert refused.status_code == 429
+    assert "提交次数过多" in refused.text
+    assert COMPLAINANT["details"] in refused.text  # nothing typed is lost
+    # Messages have their own bucket.
+    message = file_online(session, "agency/@@write-message", WRITER)
+    assert message.status_code == 200
