@@ -17,7 +17,9 @@ from tests.review_support import make_agency
 from tests.review_support import make_users
 from tests.review_support import PASSWORD
 from tests.review_support import publish
+from tongliao.disclosure.complaints.workflow import file_complaint
 from tongliao.disclosure.directory import spreadsheet
+from tongliao.disclosure.messages.workflow import file_message
 from zope.component import getGlobalSiteManager
 from zope.interface import providedBy
 
@@ -95,8 +97,18 @@ def world(functional_portal):
         page = api.content.create(
             container=agency["zfxxgkzd"], type="Document", title="栏目页面"
         )
+    # 举报受理 and 政民互动 (complaints/, messages/).
+    complaint = file_complaint(agency, category="other", details="读取测试举报")
+    message = file_message(
+        agency,
+        title="读取测试留言",
+        question="问题",
+        writer_name="读取",
+        phone="13800000000",
+    )
     transaction.commit()
     objects = [portal, agency, doc, page, agency["zfxxgkzd"], agency["case"]]
+    objects += [complaint, message]
     objects += [
         o for o in agency.objectValues() if o.portal_type != "DisclosureSection"
     ]

@@ -24,6 +24,8 @@ OURS = [
     ("@@disclosure-settings", "Manager"),
     ("@@disclosure-dashboard", "Manager"),
     ("@@review-queue", "Manager"),
+    ("@@complain", "Anonymous"),
+    ("@@participation-dashboard", "Manager"),
 ]
 OUR_SERVICES = [
     ("@disclosure-catalog", "Anonymous"),
@@ -72,3 +74,18 @@ def test_serializer_and_viewlets_gone_after_uninstall(
     data = rest.get("agency/d1").json()
     assert "back-references" not in data["@components"]
     assert "skip-link" not in html.get("agency/d1").text
+
+
+def test_participation_links_gone_after_uninstall(site):
+    actions = api.portal.get_tool("portal_actions")
+    assert "complain" in actions.site_actions.objectIds()
+    assert "participation-dashboard" in actions.user.objectIds()
+    uninstall(site)
+    assert "complain" not in actions.site_actions.objectIds()
+    assert "participation-dashboard" not in actions.user.objectIds()
+    assert (
+        api.portal.get_registry_record(
+            "tongliao.disclosure.complaint_accept_days", default=None
+        )
+        is None
+    )

@@ -15,6 +15,8 @@ STAFF_GROUPS = (
     ("secrecy_reviewers", "保密审查员", ("SecrecyReviewer",)),
     ("disclosure_approvers", "审批领导", ("DisclosureApprover",)),
     ("disclosure_officers", "依申请公开办理员", ("DisclosureOfficer",)),
+    # The city's 政务公开办公室: handles complaints (complaints/routing.py).
+    ("complaint_handlers", "政务公开办公室（举报受理）", ("ComplaintHandler",)),
 )
 
 DISCLOSURE_ROLES = (

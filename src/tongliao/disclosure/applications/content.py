@@ -20,6 +20,21 @@ from stdnum.cn import uscc
 from tongliao.disclosure import _
 from tongliao.disclosure.chinatime import today_in_china
 from tongliao.disclosure.deadlines import EVENT_TYPES
+from tongliao.disclosure.tracking import CODE_ALPHABET  # noqa: F401 (old path)
+from tongliao.disclosure.tracking import CODE_LENGTH  # noqa: F401
+from tongliao.disclosure.tracking import code_matches
+from tongliao.disclosure.tracking import email_constraint
+from tongliao.disclosure.tracking import InvalidEmail  # noqa: F401
+from tongliao.disclosure.tracking import InvalidPhone  # noqa: F401
+from tongliao.disclosure.tracking import mask_name  # noqa: F401 (old import path)
+from tongliao.disclosure.tracking import new_tracking_code  # noqa: F401
+from tongliao.disclosure.tracking import normalize_digits
+from tongliao.disclosure.tracking import normalize_id_number
+from tongliao.disclosure.tracking import normalize_phone
+from tongliao.disclosure.tracking import normalize_tracking_code  # noqa: F401
+from tongliao.disclosure.tracking import phone_constraint
+from tongliao.disclosure.tracking import phone_tail  # noqa: F401
+from tongliao.disclosure.tracking import tracking_code_hash  # noqa: F401
 from tongliao.disclosure.validators import check_resident_id
 from tongliao.disclosure.validators import MSG_RESIDENT_ID_CHECK
 from tongliao.disclosure.validators import MSG_RESIDENT_ID_REGION
@@ -31,27 +46,16 @@ from zope.i18nmessageid import Message
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
-from zope.schema import ValidationError
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
-import hashlib
 import re
-import secrets
-import unicodedata
 
 
 VIEW_APPLICANT_DATA = "tongliao.disclosure.ViewApplicantData"
 # plone.api and checkPermission take the permission title, ZCML the id.
 VIEW_APPLICANT_DATA_TITLE = "tongliao.disclosure: View applicant data"
 PERSONAL_FIELDS = ("applicant_name", "id_number", "phone", "address", "email")
-
-# Crockford-like alphabet without 0/O, 1/I/L, U: nothing to misread on paper.
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-CODE_LENGTH = 12  # 29**12 ≈ 2**58 codes
-
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
 
 # Identity documents of an applicant: token -> title. Natural persons may use
 # any but the USCC; organisations the USCC or "other" (e.g. a foreign company).
@@ -88,76 +92,6 @@ ID_FORMATS = {
 MSG_ID_FORMAT = _("This number does not have the format of the chosen document.")
 MSG_ID_TYPE = _("This identity document is not possible for this applicant type.")
 MSG_USCC_COMPONENT = _("The unified social credit code is not valid.")
-
-
-class InvalidEmail(ValidationError):
-    __doc__ = _("Enter a valid email address.")
-
-
-class InvalidPhone(ValidationError):
-    __doc__ = _("Enter a phone number with at least 7 digits.")
-
-
-def normalize_digits(value):
-    """Full-width digits, letters and signs to ASCII (NFKC): "１３８" → "138"."""
-    return unicodedata.normalize("NFKC", str(value or ""))
-
-
-_SPACES_AND_DASHES = re.compile(r"[\s\-\u2010-\u2015\u2212\u30fc]")
-
-
-def normalize_phone(value):
-    """ASCII digits, spaces collapsed: "１３８ １２３４" → "138 1234"."""
-    return " ".join(normalize_digits(value).split())
-
-
-def normalize_id_number(value):
-    """NFKC, no spaces or dashes, capitals."""
-    return _SPACES_AND_DASHES.sub("", normalize_digits(value)).upper()
-
-
-def new_tracking_code():
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
-
-
-def normalize_tracking_code(value):
-    """Upper case ASCII, no separators; '' for anything outside the alphabet."""
-    text = _SPACES_AND_DASHES.sub("", normalize_digits(value)).upper()
-    if len(text) != CODE_LENGTH or any(char not in CODE_ALPHABET for char in text):
-        return ""
-    return text
-
-
-def tracking_code_hash(value):
-    """What the catalog stores instead of the code itself."""
-    code = normalize_tracking_code(value)
-    return hashlib.sha256(code.encode()).hexdigest() if code else ""
-
-
-def phone_tail(phone):
-    """The last four ASCII digits of a phone number ('' if fewer)."""
-    digits = re.sub(r"[^0-9]", "", normalize_digits(phone))
-    return digits[-4:] if len(digits) >= 4 else ""
-
-
-def mask_name(value):
-    text = (value or "").strip()
-    if len(text) <= 1:
-        return "*" * len(text)
-    return text[0] + "*" * (len(text) - 1)
-
-
-def email_constraint(value):
-    if value and not _EMAIL_RE.match(normalize_digits(value).strip()):
-        raise InvalidEmail(value)
-    return True
-
-
-def phone_constraint(value):
-    if value and len(re.sub(r"[^0-9]", "", normalize_digits(value))) < 7:
-        raise InvalidPhone(value)
-    return True
 
 
 def _stdnum_check(module, number, messages):
@@ -469,21 +403,5 @@ class DisclosureApplication(Container):
         return None
 
     def matches(self, code, tail):
-        """Whether the (tracking code, phone tail) pair opens this case.
-
-        Both sides are normalised (full-width digits, spaces, case); anything
-        that is not four ASCII digits compares as a wrong tail, never raises.
-        """
-        own = normalize_tracking_code(self.tracking_code)
-        given = normalize_tracking_code(code)
-        own_tail = phone_tail(self.phone)
-        given_tail = normalize_digits(tail).strip()
-        if not (given_tail.isascii() and given_tail.isdigit()):
-            given_tail = "-"
-        return bool(
-            own
-            and given
-            and len(own_tail) == 4
-            and secrets.compare_digest(own, given)
-            & secrets.compare_digest(own_tail, given_tail)
-        )
+        """Whether the (tracking code, phone tail) pair opens this case."""
+        return code_matches(self.tracking_code, self.phone, code, tail)

@@ -50,11 +50,20 @@ class ApplicationStatusGet(Service):
             return self.error(400, "BadRequest", missing)
         if not ratelimit.allow_lookup(self.request):
             return self.error(429, "TooManyRequests", ratelimit.LOOKUP_LIMITED)
-        app = find_case(code, tail)
-        if app is None:
+        case = self.find(code, tail)
+        if case is None:
             self.request.response.setStatus(404)
-            return {"error": {"type": "NotFound", "message": NOT_FOUND_MESSAGE}}
-        return public_status(app, code, tail)
+            return {"error": {"type": "NotFound", "message": self.not_found}}
+        return self.status(case, code, tail)
+
+    # What a subclass for another kind of case (complaints, messages) changes.
+    not_found = NOT_FOUND_MESSAGE
+
+    def find(self, code, tail):
+        return find_case(code, tail)
+
+    def status(self, case, code, tail):
+        return public_status(case, code, tail)
 
 
 BAD_JSON = _("Send a JSON object with code and phone_tail.")

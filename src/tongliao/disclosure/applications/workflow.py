@@ -12,10 +12,8 @@ from datetime import date
 from plone import api
 from plone.restapi.serializer.converters import json_compatible
 from tongliao.disclosure import _
-from tongliao.disclosure.applications.content import new_tracking_code
 from tongliao.disclosure.applications.content import normalize_digits
 from tongliao.disclosure.applications.content import normalize_id_number
-from tongliao.disclosure.applications.content import tracking_code_hash
 from tongliao.disclosure.applications.fees import compute_fee
 from tongliao.disclosure.applications.links import make_token
 from tongliao.disclosure.applications.notices import issue_notice
@@ -27,10 +25,17 @@ from tongliao.disclosure.applications.remedies import RESULTS
 from tongliao.disclosure.calendar import deadline_settings
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.casehistory import available_transitions
+from tongliao.disclosure.casehistory import fire
+from tongliao.disclosure.casehistory import RUNNER_ROLE  # noqa: F401 (old path)
 from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.deadlines import compute_deadlines
 from tongliao.disclosure.deadlines import EVENT_TYPES
 from tongliao.disclosure.states import state_title
+from tongliao.disclosure.tracking import find_by_code
+from tongliao.disclosure.tracking import LOOKUP_FLOOR_SECONDS  # noqa: F401 (old path)
+from tongliao.disclosure.tracking import missing_lookup_fields  # noqa: F401
+from tongliao.disclosure.tracking import unique_tracking_code  # noqa: F401
 from tongliao.disclosure.vocabularies import APPLICATION_CHANNELS
 from tongliao.disclosure.vocabularies import application_outcome
 from tongliao.disclosure.vocabularies import term_data
@@ -38,7 +43,6 @@ from urllib.parse import urlencode
 
 import hashlib
 import secrets
-import time
 
 
 WORKFLOW_ID = "disclosure_application_workflow"
@@ -226,16 +230,6 @@ def deadlines_json(app):
 # Creation --------------------------------------------------------------------
 
 
-def unique_tracking_code():
-    catalog = api.portal.get_tool("portal_catalog")
-    while True:
-        code = new_tracking_code()
-        if not catalog.unrestrictedSearchResults(
-            tracking_code_hash=tracking_code_hash(code)
-        ):
-            return code
-
-
 def initialise(app, event=None):
     """IObjectAddedEvent: tracking code, title and the 'received' event."""
     if app.__dict__.get("_initialised"):
@@ -368,22 +362,6 @@ def _check_history(app, event):
         raise ActionError(
             _("This action does not fit the history of the case."), str(exc)
         ) from exc
-
-
-RUNNER_ROLE = "ApplicationWorkflowRunner"
-
-
-def available_transitions(app):
-    """Transitions of the state (only the runner role may fire them)."""
-    workflow = api.portal.get_tool("portal_workflow")
-    with api.env.adopt_roles([RUNNER_ROLE]):
-        return {item["id"] for item in workflow.getTransitionsFor(app)}
-
-
-def _transition(app, transition):
-    workflow = api.portal.get_tool("portal_workflow")
-    with api.env.adopt_roles([RUNNER_ROLE, "Manager"]):
-        workflow.doActionFor(app, transition)
 
 
 def extension_max_days():
@@ -910,7 +888,7 @@ def perform(app, action, day=None, note="", **params):
         if notice_kind != "consultation" and send_notice_mail(app, file_id):
             stored["data"]["mailed"] = True
     if transition:
-        _transition(app, transition)
+        fire(app, transition)  # the runner role (shared: casehistory.py)
     app.reindexObject()
     return stored
 
@@ -1042,45 +1020,10 @@ def protect_case_files(app, event=None):
 NOT_FOUND_MESSAGE = "未找到与该查询码和手机号后四位相符的申请，请核对后重试。"
 
 
-def missing_lookup_fields(code, tail):
-    """The message saying what a lookup lacks, or None when both are given."""
-    code = (code or "").strip() if isinstance(code, str) else ""
-    tail = (tail or "").strip() if isinstance(tail, str) else ""
-    if not code and not tail:
-        return _("Enter the tracking code and the last four digits of the phone.")
-    if not code:
-        return _("Enter the tracking code.")
-    if not tail:
-        return _("Enter the last four digits of the phone number.")
-    return None
-
-
-# Every lookup answers after at least this long, hit or miss: an unknown code
-# (no case loaded) must not answer faster than a known code with a wrong phone
-# tail, or the timing would tell which codes exist.
-LOOKUP_FLOOR_SECONDS = 0.1
-
-
 def find_case(code, tail):
-    """The case opened by (tracking code, phone tail), or None.
-
-    Unknown code and wrong tail take the same path, give the same None and take
-    at least LOOKUP_FLOOR_SECONDS.
-    """
-    started = time.monotonic()
-    catalog = api.portal.get_tool("portal_catalog")
-    digest = tracking_code_hash(code) or "-"
-    brains = catalog.unrestrictedSearchResults(
-        portal_type="DisclosureApplication", tracking_code_hash=digest
-    )
-    found = None
-    for brain in brains:
-        app = brain._unrestrictedGetObject()
-        if app.matches(code, tail):
-            found = app
-            break
-    time.sleep(max(0.0, LOOKUP_FLOOR_SECONDS - (time.monotonic() - started)))
-    return found
+    """The application opened by (tracking code, phone tail), or None (at least
+    LOOKUP_FLOOR_SECONDS either way)."""
+    return find_by_code("DisclosureApplication", code, tail)
 
 
 def public_status(app, code, tail):

@@ -1,0 +1,83 @@
+"""Cases the public files (complaints, messages): an append-only event history
+(who did what, when, with which note; never rewritten) and the runner-role
+transitions their ``perform`` functions fire."""
+
+from datetime import date
+from datetime import datetime
+from datetime import UTC
+from persistent.list import PersistentList
+from plone import api
+
+
+class EventHistory:
+    """Mixin of a content class: ``add_event`` / ``get_events`` / ``last_event``."""
+
+    def _event_list(self, create=False):
+        events = self.__dict__.get("_events")
+        if events is None:
+            if not create:
+                return ()  # readers get nothing rather than a write on GET
+            events = self._events = PersistentList()
+        return events
+
+    def add_event(self, type, day, actor, note="", **data):
+        if not isinstance(day, date):
+            raise TypeError(f"event date must be a date, got {day!r}")
+        event = {
+            "type": type,
+            "date": day,
+            "actor": actor or "",
+            "note": note or "",
+            "recorded": datetime.now(UTC).isoformat(timespec="seconds"),
+            "data": dict(data),
+        }
+        self._event_list(create=True).append(event)
+        return event
+
+    def get_events(self):
+        """Copies of the events, oldest first."""
+        return [dict(event, data=dict(event["data"])) for event in self._event_list()]
+
+    def last_event(self, type):
+        for event in reversed(self._event_list()):
+            if event["type"] == type:
+                return event
+        return None
+
+
+# Transitions of these cases are guarded by a permission only this role holds:
+# they fire only through the feature's ``perform``, which records an event.
+RUNNER_ROLE = "ApplicationWorkflowRunner"
+
+
+class ActionError(ValueError):
+    """An action that cannot be done; ``message`` is a translatable msgid."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def require(condition, message):
+    if not condition:
+        raise ActionError(message)
+
+
+def available_transitions(obj):
+    """The transitions of the state (as the runner role sees them)."""
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_roles([RUNNER_ROLE]):
+        return {item["id"] for item in workflow.getTransitionsFor(obj)}
+
+
+def fire(obj, transition):
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_roles([RUNNER_ROLE, "Manager"]):
+        workflow.doActionFor(obj, transition)
+
+
+def current_actor(anonymous="filer"):
+    """The user id, or ``anonymous`` for the public filing a case."""
+    if api.user.is_anonymous():
+        return anonymous
+    return api.user.get_current().getId()
