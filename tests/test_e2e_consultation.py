@@ -229,6 +229,21 @@ def test_consultation_from_opening_to_feedback_on_the_document(
     assert "已在第一条中增加" in viewlet.inner_text()
     problems["document"] = axe_problems(page)
     screenshot(page, "consultation-feedback-on-document")
+
+    # 社会评议: the visitor rates the document and answers the questionnaire.
+    page.locator("#document-rating label", has_text="基本满意").click()
+    page.locator("#doc-rating-comment").fill("条文清楚，反馈及时。")
+    page.locator("#document-rating button[type=submit]").click()
+    assert "感谢您的评价" in page.locator("#rating-message").inner_text()
     page.goto(f"{agency_url}/@@evaluation")
     problems["questionnaire"] = axe_problems(page)
+    for name in ("q0", "q1", "q2", "grade"):
+        page.locator(f'input[name="{name}"][value="satisfied"]').check()
+    page.get_by_role("button", name="提交评价").click()
+    assert "感谢您的评价" in page.locator("#rating-message").inner_text()
+    context, officer = login(chromium, "officer")
+    officer.goto(f"{agency_url}/@@evaluation-results")
+    assert "政策文件评价1人次" in officer.locator("#evaluation-paragraph").inner_text()
+    screenshot(officer, "evaluation-results")
+    context.close()
     assert {name: found for name, found in problems.items() if found} == {}

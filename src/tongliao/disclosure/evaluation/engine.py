@@ -92,15 +92,17 @@ def question_summaries(records, questions, grades):
     return rows
 
 
-def svg_bars(rows, grades, width=560):
+def svg_bars(rows, grades, width=640):
     """A stacked horizontal bar per row (label, summary) as inline SVG text."""
-    bar_left, bar_width, row_height = 170, width - 180, 34
-    legend_height = 28
+    longest = max((len(label) + 5 for label, _summary in rows), default=10)
+    bar_left = min(14 * longest, width // 2)
+    bar_width, row_height, legend_height = width - bar_left - 10, 34, 28
     height = legend_height + row_height * max(len(rows), 1) + 8
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} '
-        f'{height}" width="100%" style="max-width:{width}px" '
-        f'aria-label="满意度分布图" font-family="sans-serif" font-size="13">'
+        f'{height}" width="{width}" height="{height}" '
+        'style="max-width:100%;height:auto" '
+        'aria-label="满意度分布图" font-family="sans-serif" font-size="13">'
     ]
     x = 0
     for index, (_token, label) in enumerate(grades):
@@ -120,7 +122,7 @@ def svg_bars(rows, grades, width=560):
                 f'<rect x="{bar_left}" y="{y + 4}" width="{bar_width}" height="20" '
                 'fill="#e6e6e6"/>'
             )
-        for index, (token, _label) in enumerate(grades):
+        for index, (token, grade_label) in enumerate(grades):
             count = summary["counts"].get(token, 0)
             if not total or not count:
                 continue
@@ -128,7 +130,7 @@ def svg_bars(rows, grades, width=560):
             colour = COLOURS[index % len(COLOURS)]
             parts.append(
                 f'<rect x="{left:.1f}" y="{y + 4}" width="{size:.1f}" height="20" '
-                f'fill="{colour}"><title>{escape(_label)} {count}</title></rect>'
+                f'fill="{colour}"><title>{escape(grade_label)} {count}</title></rect>'
             )
             left += size
     parts.append("</svg>")
