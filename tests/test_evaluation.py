@@ -105,6 +105,11 @@ def test_unpublished_document_has_no_rating(world, request_factory):
 
 def test_questionnaire_and_results_page(world, request_factory):
     portal, agency, doc, draft = world
+    # The rated year is today's (not the previous year's in January–March).
+    api.portal.set_registry_record(
+        "tongliao.disclosure.evaluation_previous_year_until", ""
+    )
+    transaction.commit()
     visitor = html_session(request_factory)
     page = visitor.get("agency/@@evaluation")
     assert page.status_code == 200

@@ -2,6 +2,7 @@
 
 from datetime import date
 from tongliao.disclosure.evaluation.engine import parse_grades
+from tongliao.disclosure.evaluation.engine import questionnaire_year
 from tongliao.disclosure.evaluation.engine import report_paragraph
 from tongliao.disclosure.evaluation.engine import summarise
 from tongliao.disclosure.evaluation.engine import summarise_by_kind
@@ -87,3 +88,10 @@ def test_report_paragraph():
     assert report_paragraph(2026, summarise_by_kind([], GRADES), GRADES) == (
         "2026年未收到社会评议。"
     )
+
+
+def test_questionnaire_year_until_end_of_march():
+    assert questionnaire_year(date(2027, 3, 31), "03-31") == 2026
+    assert questionnaire_year(date(2027, 4, 1), "03-31") == 2027
+    assert questionnaire_year(date(2027, 1, 1), "") == 2027
+    assert questionnaire_year(date(2026, 12, 31), "03-31") == 2026

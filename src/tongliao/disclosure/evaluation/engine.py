@@ -19,6 +19,20 @@ KIND_TITLES = {
 COLOURS = ("#1a7f37", "#7a9c1a", "#b42318", "#6b6b6b", "#2457a6")
 
 
+def questionnaire_year(today, previous_year_until):
+    """The year the questionnaire rates on ``today``.
+
+    Up to ``previous_year_until`` (MM-DD, inclusive) visitors rate the previous
+    year, as annual evaluations commonly run in the first quarter; empty: always
+    the current year.
+    """
+    if previous_year_until:
+        month, day = (int(part) for part in previous_year_until.split("-"))
+        if (today.month, today.day) <= (month, day):
+            return today.year - 1
+    return today.year
+
+
 def parse_grades(lines):
     """[(token, label)] from ``token:label`` lines (the defaults when empty)."""
     grades = []

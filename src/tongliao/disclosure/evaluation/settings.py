@@ -5,6 +5,7 @@ questions and the limits are assumptions documented in docs/evaluation.rst.
 """
 
 from tongliao.disclosure import _
+from tongliao.disclosure.interfaces import _month_day
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid
@@ -28,6 +29,10 @@ def _grade_lines(lines):
             )
         )
     return True
+
+
+def _optional_month_day(value):
+    return not value or _month_day(value)
 
 
 class IEvaluationSettings(Interface):
@@ -56,6 +61,18 @@ class IEvaluationSettings(Interface):
             "依申请公开办理规范、答复清楚",
         ],
         required=False,
+    )
+
+    evaluation_previous_year_until = schema.TextLine(
+        title=_("Questionnaire rates the previous year until (MM-DD)"),
+        description=_(
+            "Up to this day of the year the yearly questionnaire asks about the "
+            "previous year (annual evaluations commonly end in March); leave "
+            "empty to always ask about the current year."
+        ),
+        default="03-31",
+        required=False,
+        constraint=_optional_month_day,
     )
 
     evaluation_limit_per_ip = schema.Int(

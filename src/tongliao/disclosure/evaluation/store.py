@@ -62,16 +62,18 @@ def seen(agency, keys, day):
     return any(table.get(key) == day.toordinal() for key in keys)
 
 
-def add_rating(agency, day, keys, **record):
-    """Store one rating and remember today's visitor keys (older ones dropped)."""
+def add_rating(agency, day, keys, year=None, **record):
+    """Store one rating under ``year`` (default: the day's) and remember today's
+    visitor keys (older ones dropped)."""
+    year = year or day.year
     annotations = IAnnotations(agency)
     store = annotations.get(RATINGS_KEY)
     if store is None:
         store = annotations[RATINGS_KEY] = OOBTree()
-    if day.year not in store:
-        store[day.year] = PersistentList()
+    if year not in store:
+        store[year] = PersistentList()
     record.setdefault("created", datetime.now(UTC))
-    store[day.year].append(record)
+    store[year].append(record)
     table = annotations.get(SEEN_KEY)
     if table is None:
         table = annotations[SEEN_KEY] = OOBTree()

@@ -181,7 +181,9 @@ class QuestionnaireView(_RatingPost):
     template = ViewPageTemplateFile("templates/questionnaire.pt")
 
     def year(self):
-        return today_in_china().year
+        return engine.questionnaire_year(
+            today_in_china(), _setting("evaluation_previous_year_until", "")
+        )
 
     def questions(self):
         return [
@@ -208,6 +210,7 @@ class QuestionnaireView(_RatingPost):
             self.context,
             "agency",
             f"{self.context.UID()}:{self.year()}",
+            year=self.year(),
             grade=grade,
             answers=answers,
             comment=comment,
