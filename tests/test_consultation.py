@@ -14,6 +14,7 @@ from plone.protect.authenticator import createToken
 from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.consultation import comments as store
 from tongliao.disclosure.consultation.content import IPolicyConsultation
+from tongliao.disclosure.consultation.warnings import PendingCommentWarnings
 from tongliao.disclosure.interfaces import IBrowserLayer
 from tongliao.disclosure.interfaces import IReviewable
 from tongliao.disclosure.review.workflow import perform
@@ -324,3 +325,27 @@ CLEAR = {
     "security_stability": False,
 }
 assert set(USERS) >= {"editor", "editor2", "officer"}
+
+
+def test_staff_warning_for_pending_comments(portal, consultation, monkeypatch):
+    set_clock(monkeypatch, "2026-11-10 10:00")
+    warning = PendingCommentWarnings()
+    with api.env.adopt_user(username="editor2"):
+        assert warning(portal) == []
+    comment(consultation, "请补充第四条。")
+    with api.env.adopt_user(username="editor2"):
+        (found,) = warning(portal)
+    assert found.message.mapping["count"] == 1
+    assert found.link.endswith("/@@consultation-comments")
+    with _anonymous():
+        assert warning(portal) == []
+    (pending,) = store.all_comments(consultation)
+    render(
+        consultation,
+        "consultation-comments",
+        {"comment_id": pending["id"], "action": "show"},
+        user="editor2",
+        method="POST",
+    )
+    with api.env.adopt_user(username="editor2"):
+        assert warning(portal) == []

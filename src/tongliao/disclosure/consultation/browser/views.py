@@ -205,6 +205,8 @@ class ConsultationView(BrowserView):
             name=values["name"],
             contact=values["contact"],
         )
+        # The pending count is catalog metadata (staff warning).
+        self.context.reindexObject(idxs=["review_state"])
         self.done = True
         self.message = _t(
             request,
@@ -237,6 +239,7 @@ class ModerationView(BrowserView):
                 self.request.response.setStatus(400)
                 self.message = _t(self.request, _("No such comment or action."))
             else:
+                self.context.reindexObject(idxs=["review_state"])
                 self.message = _t(self.request, _("Saved."))
         return self.template()
 
