@@ -249,6 +249,9 @@ def test_feedback_published_only_after_close_and_shown_on_document(
     )
     doc_html, _s = render(document, "view")
     assert "consultation-feedback" not in doc_html  # draft: not on the document
+    # …not even for its author, who may open the draft report itself.
+    doc_html, _s = render(document, "view", user="editor")
+    assert "consultation-feedback" not in doc_html
 
     # Still open: the approver cannot publish the report.
     with api.env.adopt_user(username="editor"):

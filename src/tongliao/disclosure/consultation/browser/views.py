@@ -299,11 +299,21 @@ def group_rows(feedback, consultation, request):
     return rows
 
 
+def viewable_consultation(feedback):
+    """The report's consultation when the current user may View it."""
+    consultation = consultation_of(feedback)
+    if consultation is None:
+        return None
+    if not getSecurityManager().checkPermission("View", consultation):
+        return None
+    return consultation
+
+
 class FeedbackView(BrowserView):
     """@@view of a ConsultationFeedback."""
 
     def consultation(self):
-        return consultation_of(self.context)
+        return viewable_consultation(self.context)
 
     def groups(self):
         return group_rows(self.context, self.consultation(), self.request)
@@ -500,7 +510,7 @@ class ConsultationFeedbackViewlet(ViewletBase):
         return group_rows(report, consultation_of(report), self.request)
 
     def consultation(self, report):
-        return consultation_of(report)
+        return viewable_consultation(report)
 
     def render(self):
         return self.index() if self.reports else ""
