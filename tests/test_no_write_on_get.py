@@ -10,6 +10,8 @@ users who may write; the test fails on that, and on any 500.
 from datetime import date
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+from tests.consultation_support import make_consultation
+from tests.consultation_support import make_feedback
 from tests.directory_helpers import demo_records
 from tests.review_support import create_interpretation
 from tests.review_support import create_item
@@ -18,6 +20,7 @@ from tests.review_support import make_users
 from tests.review_support import PASSWORD
 from tests.review_support import publish
 from tongliao.disclosure.complaints.workflow import file_complaint
+from tongliao.disclosure.consultation import comments
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.messages.workflow import file_message
 from zope.component import getGlobalSiteManager
@@ -106,6 +109,11 @@ def world(functional_portal):
         writer_name="读取",
         phone="13800000000",
     )
+    # 意见征集 (consultation/): a published consultation with a comment and its
+    # feedback report (draft).
+    consultation = publish(make_consultation(agency))
+    comments.add_comment(consultation, "读取测试意见", name="读取测试")
+    make_feedback(agency, consultation, doc)
     transaction.commit()
     objects = [portal, agency, doc, page, agency["zfxxgkzd"], agency["case"]]
     objects += [complaint, message]

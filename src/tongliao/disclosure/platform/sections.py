@@ -55,6 +55,13 @@ SECTIONS = (
     Section("zwgkbzml", "政务公开标准目录", "directory", ("StandardDirectory",)),
     Section("ysqgk", "依申请公开", "on_request"),
     Section("zfxxgknb", "政府信息公开年报", "annual_reports", ("AnnualReport",)),
+    # Public participation (意见征集): consultations and their feedback reports.
+    Section(
+        "yjzj",
+        "意见征集",
+        "consultations",
+        ("PolicyConsultation", "ConsultationFeedback"),
+    ),
 )
 
 

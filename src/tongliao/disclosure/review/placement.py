@@ -47,6 +47,8 @@ OWN_TYPES = STRUCTURE_TYPES | frozenset(
         "DisclosureApplication",
         "DisclosureComplaint",
         "PublicMessage",
+        "PolicyConsultation",
+        "ConsultationFeedback",
     )
 )
 

@@ -14,6 +14,7 @@ from plone import api
 from plone.dexterity.utils import iterSchemata
 from Products.CMFCore.WorkflowCore import WorkflowException
 from tongliao.disclosure import _
+from tongliao.disclosure.consultation.rules import feedback_problems
 from tongliao.disclosure.document_numbers import duplicate_message
 from tongliao.disclosure.reports.report import report_blocking_problems
 from tongliao.disclosure.review.records import append_record
@@ -184,6 +185,7 @@ def check_rules(
                 )
             )
         errors += _annual_report_problems(obj)
+        errors += feedback_problems(obj)
         pending = unpublished_documents(obj)
         if pending:
             errors.append(

@@ -63,6 +63,7 @@ from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.chinatime import date_text
+from tongliao.disclosure.evaluation.store import grades as rating_grades
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
 from tongliao.disclosure.vocabularies import APPLICANT_TYPES
@@ -372,6 +373,7 @@ class LookupView(BrowserView):
         # out of URLs, logs, history and Referer; GET links keep working.
         self.request.response.setHeader("Referrer-Policy", "no-referrer")
         self.status = None
+        self.rating_token = None
         self.message = ""
         self.code = self.request.form.get("code", "")
         self.tail = self.request.form.get("phone_tail", "")
@@ -391,7 +393,13 @@ class LookupView(BrowserView):
                     self.message = NOT_FOUND_MESSAGE
                 else:
                     self.status = public_status(app, self.code, self.tail)
+                    # 社会评议: an answered case may be rated (evaluation/).
+                    if self.status["state"] in ("replied", "archived"):
+                        self.rating_token = make_token(app, "rating")
         return self.template()
+
+    def rating_grades(self):
+        return [{"token": t, "label": label} for t, label in rating_grades()]
 
 
 def _send(request, data, content_type, filename):
