@@ -15,6 +15,7 @@ STAFF_GROUPS = (
     ("secrecy_reviewers", "保密审查员", ("SecrecyReviewer",)),
     ("disclosure_approvers", "审批领导", ("DisclosureApprover",)),
     ("disclosure_officers", "依申请公开办理员", ("DisclosureOfficer",)),
+    ("disclosure_supervisors", "政务公开办公室", ("DisclosureSupervisor",)),
 )
 
 DISCLOSURE_ROLES = (
@@ -22,6 +23,7 @@ DISCLOSURE_ROLES = (
     "SecrecyReviewer",
     "DisclosureApprover",
     "DisclosureOfficer",
+    "DisclosureSupervisor",
 )
 
 

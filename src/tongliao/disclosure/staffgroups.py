@@ -29,12 +29,14 @@ PROTECTED_ROLES = (
     "SecrecyReviewer",
     "DisclosureApprover",
     "DisclosureOfficer",
+    "DisclosureSupervisor",
 )
 PROTECTED_GROUPS = (
     "department_reviewers",
     "secrecy_reviewers",
     "disclosure_approvers",
     "disclosure_officers",
+    "disclosure_supervisors",
 )
 LOG_KEY = "tongliao.disclosure.staff_log"
 HOLDERS_KEY = "tongliao.disclosure.staff_role_holders"  # request environ

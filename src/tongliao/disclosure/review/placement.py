@@ -45,6 +45,8 @@ OWN_TYPES = STRUCTURE_TYPES | frozenset(
         "DisclosureGuide",
         "AnnualReport",
         "DisclosureApplication",
+        "Assessment",
+        "AccountabilityRecord",
     )
 )
 
