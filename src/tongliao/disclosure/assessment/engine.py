@@ -27,7 +27,7 @@ import dataclasses
 
 SCHEME_RECORD = "tongliao.disclosure.assessment_scheme"
 KEY = "tongliao.disclosure.assessment"
-PUBLISHED = "published"
+PUBLISHED = "assessment_published"
 
 
 class AssessmentError(ValueError):
