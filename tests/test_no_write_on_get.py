@@ -95,6 +95,20 @@ def world(functional_portal):
         page = api.content.create(
             container=agency["zfxxgkzd"], type="Document", title="栏目页面"
         )
+        # Governance (assessment/, accountability/): the city office's items.
+        api.content.create(
+            container=agency, type="Assessment", id="assessment", year=2026, quarter=1
+        )
+        api.content.create(
+            container=agency,
+            type="AccountabilityRecord",
+            id="record",
+            source_kind="monitor",
+            finding="读取测试",
+            responsible_unit="办公室",
+            measure="talk",
+            decision_date=date(2026, 9, 1),
+        )
     transaction.commit()
     objects = [portal, agency, doc, page, agency["zfxxgkzd"], agency["case"]]
     objects += [
