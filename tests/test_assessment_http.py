@@ -38,7 +38,9 @@ def site(functional_portal, smtp_sink, monkeypatch):
     monkeypatch.setattr(queries, "site_today", lambda: TODAY)
     portal = functional_portal
     with api.env.adopt_roles(["Manager"]):
-        api.portal.set_registry_record("plone.email_from_address", "gk@tongliao.example")
+        api.portal.set_registry_record(
+            "plone.email_from_address", "gk@tongliao.example"
+        )
         api.portal.set_registry_record("plone.email_from_name", "通辽市政务公开")
         api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
         api.portal.set_registry_record("plone.smtp_port", port)
@@ -120,7 +122,9 @@ def test_denied_through_page_rest_and_search(site, browser_session, request_fact
             found = rest.get("@search", params=query).json()
             assert found["items_total"] == 0, (user, query)
         search_page = html.get("@@search", params={"SearchableText": "机密核查词"})
-        assert FINDING not in search_page.text and "文件c逾期公开" not in search_page.text
+        assert (
+            FINDING not in search_page.text and "文件c逾期公开" not in search_page.text
+        )
 
 
 def test_city_office_sees_everything(site, browser_session, request_factory):
@@ -144,19 +148,25 @@ def test_city_office_sees_everything(site, browser_session, request_factory):
 
 def test_overview_xlsx(site, browser_session):
     office = session(browser_session, "office")
-    response = office.get("@@assessment-overview.xlsx", params={"year": 2026, "quarter": 1})
+    response = office.get(
+        "@@assessment-overview.xlsx", params={"year": 2026, "quarter": 1}
+    )
     assert response.status_code == 200
     book = load_workbook(BytesIO(response.content))
     ranking = book["排名"]
     rows = list(ranking.iter_rows(values_only=True))
     assert rows[2][1] == "通辽市测试局" and rows[2][2] == 9.0 and rows[2][3] == "不合格"
-    print_view = office.get("@@assessment-overview-print", params={"year": 2026, "quarter": 1})
+    print_view = office.get(
+        "@@assessment-overview-print", params={"year": 2026, "quarter": 1}
+    )
     assert "@media print" in print_view.text
 
 
 def test_reminders_on_post_only(site, browser_session):
     office = session(browser_session, "office")
-    page = office.get("agency/@@disclosure-monitors", params={"year": 2026, "quarter": 1})
+    page = office.get(
+        "agency/@@disclosure-monitors", params={"year": 2026, "quarter": 1}
+    )
     assert page.status_code == 200
     assert "文件w" in page.text and "文件w2" not in page.text
     assert site["sink"].messages == []  # reading sends nothing
@@ -184,7 +194,11 @@ def test_scheme_editor_refuses_bad_input(site, browser_session):
     token = authenticator(page.text)
     response = office.post(
         "@@assessment-scheme",
-        data={"save_scheme": "1", "scheme": '{"indicators": []}', "_authenticator": token},
+        data={
+            "save_scheme": "1",
+            "scheme": '{"indicators": []}',
+            "_authenticator": token,
+        },
     )
     assert response.status_code == 200
     assert "alert-danger" in response.text

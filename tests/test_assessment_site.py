@@ -4,12 +4,12 @@ a published assessment is frozen (tests/assessment_support.py has the data)."""
 from plone import api
 from tests.assessment_support import build_known_agency
 from tests.assessment_support import TODAY
-from tongliao.disclosure.review.staging import review_to
 from tongliao.disclosure.assessment import engine
 from tongliao.disclosure.assessment import queries
 from tongliao.disclosure.assessment.browser.views import create_assessments
 from tongliao.disclosure.assessment.browser.views import overview_rows
 from tongliao.disclosure.assessment.monitors import period_dates
+from tongliao.disclosure.review.staging import review_to
 
 import pytest
 
@@ -22,9 +22,14 @@ def agency(portal, monkeypatch):
 
 def summary(results):
     return {
-        name: (r.available, r.total, r.passed, sorted((f.url.rsplit("/", 1)[-1], f.reason, f.days) for f in r.findings))
+        name: (
+            r.available,
+            r.total,
+            r.passed,
+            sorted((f.url.rsplit("/", 1)[-1], f.reason, f.days) for f in r.findings),
+        )
         for name, r in results.items()
-    }  # fmt: skip
+    }
 
 
 # monitor: (available, checked, passed, [(item id, reason, days)])
@@ -32,7 +37,12 @@ EXPECTED_2026_Q1 = {
     # c 22 wd late; d on the 20th; e on time
     "publication_on_time": (True, 3, 2, [("c", "late", 22)]),
     # c opinion, no interpretation; d normative, none; e explained in 2 wd
-    "interpretation_coverage": (True, 3, 1, [("c", "missing", None), ("d", "missing", None)]),
+    "interpretation_coverage": (
+        True,
+        3,
+        1,
+        [("c", "missing", None), ("d", "missing", None)],
+    ),
     # w due 9 Jan < 20 Mar (70 days); w2 due 31 Dec
     "reassessment_due": (True, 2, 1, [("w", "overdue", 70)]),
     # reply due 12 Mar, still open on 20 Mar: 8 days overdue
@@ -86,7 +96,11 @@ def test_indicators_equal_the_hand_counts(agency):
         "training": None,
     }
     # 5.83 of 65 applicable points: 9.0 → 不合格
-    assert (result["applicable_weight"], result["total"], result["grade"]) == (65, 9.0, "不合格")
+    assert (result["applicable_weight"], result["total"], result["grade"]) == (
+        65,
+        9.0,
+        "不合格",
+    )
 
 
 def test_published_assessment_is_frozen(agency):
@@ -95,7 +109,9 @@ def test_published_assessment_is_frozen(agency):
         assert create_assessments(2026, 1) == 0  # once per agency and period
         assessment = agency["assessment-2026-q1"]
         engine.set_manual(assessment, "leadership", 8, "党组会议纪要（2026年第2次）")
-        engine.set_override(assessment, "guide_freshness", 5, "指南已在政府网站更新，平台漏录")
+        engine.set_override(
+            assessment, "guide_freshness", 5, "指南已在政府网站更新，平台漏录"
+        )
         before = engine.assessment_result(assessment)
         # 5.83 + 5 (guide, overridden) + 8 (leadership) of 65 + 10 points: 25.1
         assert before["total"] == 25.1
@@ -107,7 +123,9 @@ def test_published_assessment_is_frozen(agency):
     live = engine.compute(agency, 2026, 1, today=TODAY)
     assert live["total"] != frozen["total"]
     assert engine.assessment_result(assessment) == frozen
-    (row,) = [r for r in overview_rows(2026, 1) if r["url"] == assessment.absolute_url()]
+    (row,) = [
+        r for r in overview_rows(2026, 1) if r["url"] == assessment.absolute_url()
+    ]
     assert row["result"]["total"] == 25.1
     with pytest.raises(engine.AssessmentError):
         engine.set_override(assessment, "guide_freshness", 0, "改")

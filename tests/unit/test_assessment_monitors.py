@@ -52,7 +52,9 @@ PUBLICATION = [
 
 @pytest.mark.parametrize("written,published,late,taken", PUBLICATION)
 def test_publication_on_time_known_answers(written, published, late, taken):
-    result = monitors.publication_on_time([doc("a", written, published)], CALENDAR, SPAN)
+    result = monitors.publication_on_time(
+        [doc("a", written, published)], CALENDAR, SPAN
+    )
     assert result.total == 1
     assert result.passed == (0 if late else 1)
     if late:
@@ -78,8 +80,13 @@ def test_publication_from_the_change_date():
 
 
 def interpretation(uid, published, *targets):
-    return Record(url=f"http://x/{uid}", title=uid, UID=uid, effective=published,
-                  interpreted_uids=targets)  # fmt: skip
+    return Record(
+        url=f"http://x/{uid}",
+        title=uid,
+        UID=uid,
+        effective=published,
+        interpreted_uids=targets,
+    )
 
 
 def test_interpretation_coverage_and_lag_known_answers():
@@ -119,19 +126,30 @@ def test_reassessment_due_strictly_after_the_date():
 
 def test_answered_on_time():
     cases = [
-        Record(url="1", title="on time", deadline=date(2026, 2, 24), done=date(2026, 2, 24)),
+        Record(
+            url="1", title="on time", deadline=date(2026, 2, 24), done=date(2026, 2, 24)
+        ),
         Record(url="2", title="late", deadline=date(2026, 3, 2), done=date(2026, 3, 3)),
         Record(url="3", title="open", deadline=date(2026, 3, 5), done=None),
         Record(url="4", title="running", deadline=date(2026, 3, 20), done=None),
         Record(url="5", title="old open", deadline=date(2025, 12, 1), done=None),
-        Record(url="6", title="last year", deadline=date(2025, 12, 1), done=date(2025, 12, 1)),
-    ]  # fmt: skip
+        Record(
+            url="6",
+            title="last year",
+            deadline=date(2025, 12, 1),
+            done=date(2025, 12, 1),
+        ),
+    ]
     result = monitors.answered_on_time(
         cases, date(2026, 3, 10), period_dates(2026, 1), "applications_on_time"
     )
     assert (result.total, result.passed) == (4, 1)
     found = {f.title: (f.reason, f.days) for f in result.findings}
-    assert found == {"late": ("late", 1), "open": ("overdue", 5), "old open": ("overdue", 99)}
+    assert found == {
+        "late": ("late", 1),
+        "open": ("overdue", 5),
+        "old open": ("overdue", 99),
+    }
 
 
 def test_no_data_is_not_applicable():
@@ -143,10 +161,10 @@ def test_no_data_is_not_applicable():
     "guide,expected",
     [
         (None, "missing"),
-        (dict(review_state="draft", last_reviewed=date(2026, 1, 1)), "unpublished"),
-        (dict(review_state="published", last_reviewed=None), "never_reviewed"),
-        (dict(review_state="published", last_reviewed=date(2025, 3, 9)), "stale"),
-        (dict(review_state="published", last_reviewed=date(2025, 3, 10)), None),
+        ({"review_state": "draft", "last_reviewed": date(2026, 1, 1)}, "unpublished"),
+        ({"review_state": "published", "last_reviewed": None}, "never_reviewed"),
+        ({"review_state": "published", "last_reviewed": date(2025, 3, 9)}, "stale"),
+        ({"review_state": "published", "last_reviewed": date(2025, 3, 10)}, None),
     ],
 )
 def test_guide_freshness(guide, expected):
@@ -157,16 +175,23 @@ def test_guide_freshness(guide, expected):
 
 
 def test_directory_fulfilment():
-    items = [Record(url=f"i{n}", title=f"事项{n}", disclosure_mode=mode)
-             for n, mode in enumerate(("proactive", "proactive", "proactive", "on_request"))]  # fmt: skip
+    items = [
+        Record(url=f"i{n}", title=f"事项{n}", disclosure_mode=mode)
+        for n, mode in enumerate(("proactive", "proactive", "proactive", "on_request"))
+    ]
     result = monitors.directory_fulfilment(items, [items[0]], [(items[1], 3, "d")])
     assert (result.total, result.passed) == (3, 1)
-    assert [(f.reason, f.days) for f in result.findings] == [("missing", None), ("late", 3)]
+    assert [(f.reason, f.days) for f in result.findings] == [
+        ("missing", None),
+        ("late", 3),
+    ]
 
 
 def test_annual_report_on_time():
     deadline = date(2026, 1, 31)
-    report = Record(url="r", title="2025年报", review_state="published", effective=date(2026, 2, 2))
+    report = Record(
+        url="r", title="2025年报", review_state="published", effective=date(2026, 2, 2)
+    )
     early = Record(url="r", title="2025年报", review_state="draft", effective=None)
     late = monitors.annual_report_on_time([report], 2025, deadline, date(2026, 3, 1))
     assert (late.total, late.passed, late.findings[0].days) == (1, 0, 2)
@@ -184,17 +209,41 @@ def test_period_dates():
 
 SCHEME = {
     "indicators": [
-        {"id": "pub", "title": "及时", "kind": "computed", "monitor": "publication_on_time",
-         "weight": 40, "full": 1.0, "zero": 0.5},
-        {"id": "apps", "title": "答复", "kind": "computed",
-         "monitor": "applications_on_time", "weight": 30, "full": 1.0, "zero": 0.0},
-        {"id": "complaints", "title": "投诉", "kind": "computed",
-         "monitor": "complaints_on_time", "weight": 10, "full": 1.0, "zero": 0.0},
+        {
+            "id": "pub",
+            "title": "及时",
+            "kind": "computed",
+            "monitor": "publication_on_time",
+            "weight": 40,
+            "full": 1.0,
+            "zero": 0.5,
+        },
+        {
+            "id": "apps",
+            "title": "答复",
+            "kind": "computed",
+            "monitor": "applications_on_time",
+            "weight": 30,
+            "full": 1.0,
+            "zero": 0.0,
+        },
+        {
+            "id": "complaints",
+            "title": "投诉",
+            "kind": "computed",
+            "monitor": "complaints_on_time",
+            "weight": 10,
+            "full": 1.0,
+            "zero": 0.0,
+        },
         {"id": "lead", "title": "组织领导", "kind": "manual", "weight": 20},
     ],
-    "grades": [{"title": "优秀", "min": 90}, {"title": "合格", "min": 60},
-               {"title": "不合格", "min": 0}],
-}  # fmt: skip
+    "grades": [
+        {"title": "优秀", "min": 90},
+        {"title": "合格", "min": 60},
+        {"title": "不合格", "min": 0},
+    ],
+}
 
 
 def test_score_known_answer():
@@ -211,7 +260,9 @@ def test_score_known_answer():
     assert rows["complaints"]["score"] is None and not rows["complaints"]["available"]
     # applicable weight 90: 53 / 90 × 100 = 58.9 → 不合格
     assert result["total"] == 58.9 and result["grade"] == "不合格"
-    overrides = {"apps": {"score": 30, "reason": "核实后按期", "actor": "x", "time": "t"}}
+    overrides = {
+        "apps": {"score": 30, "reason": "核实后按期", "actor": "x", "time": "t"}
+    }
     again = score(SCHEME, results, manual, overrides)
     rows = {r["id"]: r for r in again["indicators"]}
     assert rows["apps"]["score"] == 30 and rows["apps"]["computed"] == 15

@@ -58,9 +58,7 @@ class IAccountabilityRecord(model.Schema):
     )
     finding = schema.Text(title=_("Finding"), required=True)
     responsible_unit = schema.TextLine(title=_("Responsible unit"), required=True)
-    responsible_person = schema.TextLine(
-        title=_("Responsible person"), required=False
-    )
+    responsible_person = schema.TextLine(title=_("Responsible person"), required=False)
     measure = schema.Choice(title=_("Measure"), vocabulary=MEASURES, required=True)
     measure_detail = schema.TextLine(
         title=_("Measure details (for other measures)"), required=False
@@ -101,7 +99,9 @@ class IAccountabilityRecord(model.Schema):
             raise Invalid(_("Verification cannot precede the rectification."))
 
 
-def record_deadlines(decision_date, rectify_days, verify_days, rectified=None, calendar=None):
+def record_deadlines(
+    decision_date, rectify_days, verify_days, rectified=None, calendar=None
+):
     """(rectification deadline, verification deadline); None for a calendar gap."""
     calendar = calendar or get_site_calendar()
     try:

@@ -7,8 +7,18 @@ at 360 px; every text is escaped; each chart has a <title> for screen readers.
 from html import escape
 
 
-COLOURS = ("#1f5fa8", "#c0392b", "#2e8b57", "#d68910", "#7d3c98", "#17788a",
-           "#6e2c00", "#34495e", "#b03a2e", "#1e8449")  # fmt: skip
+COLOURS = (
+    "#1f5fa8",
+    "#c0392b",
+    "#2e8b57",
+    "#d68910",
+    "#7d3c98",
+    "#17788a",
+    "#6e2c00",
+    "#34495e",
+    "#b03a2e",
+    "#1e8449",
+)
 
 
 def bar_chart(rows, title, maximum=100):
@@ -28,11 +38,14 @@ def bar_chart(rows, title, maximum=100):
             f'font-size="13">{escape(label[:16])}</text>'
         )
         if value is None:
-            parts.append(f'<text x="{label_width}" y="{y + 17}" font-size="13">—</text>')
+            parts.append(
+                f'<text x="{label_width}" y="{y + 17}" font-size="13">—</text>'
+            )
             continue
         length = round(bar_width * max(min(value / maximum, 1), 0), 1)
         parts.append(
-            f'<rect x="{label_width}" y="{y + 3}" width="{length}" height="{row_height - 8}" '
+            f'<rect x="{label_width}" y="{y + 3}" width="{length}" '
+            f'height="{row_height - 8}" '
             f'fill="{COLOURS[0]}"></rect>'
             f'<text x="{label_width + length + 4}" y="{y + 17}" font-size="13">'
             f"{value:.1f}</text>"
@@ -63,7 +76,8 @@ def trend_chart(series, title, maximum=100):
         f'<svg xmlns="http://www.w3.org/2000/svg" class="assessment-chart" '
         f'role="img" viewBox="0 0 {width} {height}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet"><title>{escape(title)}</title>',
-        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#555"></line>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" '
+        f'stroke="#555"></line>',
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" '
         f'y2="{top + plot_h}" stroke="#555"></line>',
     ]
@@ -86,11 +100,13 @@ def trend_chart(series, title, maximum=100):
         )
         for year, value in points:
             parts.append(
-                f'<circle cx="{x(year)}" cy="{y(value)}" r="3" fill="{colour}"></circle>'
+                f'<circle cx="{x(year)}" cy="{y(value)}" r="3" '
+                f'fill="{colour}"></circle>'
             )
         ly = legend_top + 20 * index
         parts.append(
-            f'<rect x="{left}" y="{ly - 9}" width="12" height="12" fill="{colour}"></rect>'
+            f'<rect x="{left}" y="{ly - 9}" width="12" height="12" '
+            f'fill="{colour}"></rect>'
             f'<text x="{left + 18}" y="{ly + 2}" font-size="12">{escape(label)}</text>'
         )
     parts.append("</svg>")

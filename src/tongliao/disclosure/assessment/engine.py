@@ -98,7 +98,9 @@ def _plain(value):
     return value
 
 
-def compute(agency, year, quarter, manual_entries=None, override_entries=None, today=None):
+def compute(
+    agency, year, quarter, manual_entries=None, override_entries=None, today=None
+):
     """The live result (plain data) of ``agency`` for a period."""
     results = queries.run_monitors(agency, period_dates(year, quarter), today)
     result = score(current_scheme(), results, manual_entries, override_entries)
@@ -113,7 +115,9 @@ def assessment_result(obj, today=None):
     if snapshot is not None:
         return snapshot
     agency = find_agency(obj)
-    return compute(agency, obj.year, obj.quarter or 0, manual(obj), overrides(obj), today)
+    return compute(
+        agency, obj.year, obj.quarter or 0, manual(obj), overrides(obj), today
+    )
 
 
 def _indicator(indicator_id, kind):
@@ -130,9 +134,11 @@ def _check_score(indicator, value):
         raise AssessmentError(_("Enter the score as a number."))
     if not 0 <= value <= indicator["weight"]:
         raise AssessmentError(
-            _("The score must be between 0 and ${weight}.",
-              mapping={"weight": indicator["weight"]})
-        )  # fmt: skip
+            _(
+                "The score must be between 0 and ${weight}.",
+                mapping={"weight": indicator["weight"]},
+            )
+        )
     return round(value, 2)
 
 
@@ -170,9 +176,14 @@ def clear_override(obj, indicator_id, reason):
     if indicator_id in data.get("overrides", {}):
         del data["overrides"][indicator_id]
         data.setdefault("override_log", PersistentList()).append(
-            {"indicator": indicator_id, "score": None, "reason": reason,
-             "actor": _actor(), "time": _now()}
-        )  # fmt: skip
+            {
+                "indicator": indicator_id,
+                "score": None,
+                "reason": reason,
+                "actor": _actor(),
+                "time": _now(),
+            }
+        )
 
 
 def set_manual(obj, indicator_id, value, evidence):

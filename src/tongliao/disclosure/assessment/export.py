@@ -14,10 +14,15 @@ def build_overview_xlsx(period, rows, translate):
     ranking["A1"].font = Font(bold=True, size=14)
     indicators = rows[0]["result"]["indicators"] if rows else []
     ranking.append(
-        [translate(_("Rank")), translate(_("Agency")), translate(_("Total")),
-         translate(_("Grade")), translate(_("Status"))]
+        [
+            translate(_("Rank")),
+            translate(_("Agency")),
+            translate(_("Total")),
+            translate(_("Grade")),
+            translate(_("Status")),
+        ]
         + [f"{i['title']}（{i['weight']}）" for i in indicators]
-    )  # fmt: skip
+    )
     for row in rows:
         result = row["result"]
         status = {
@@ -30,10 +35,17 @@ def build_overview_xlsx(period, rows, translate):
         )
     detail = book.create_sheet("指标明细")
     detail.append(
-        [translate(_("Agency")), translate(_("Indicator")), translate(_("Value")),
-         translate(_("Checked")), translate(_("Passed")), translate(_("Score")),
-         translate(_("Weight")), translate(_("Findings"))]
-    )  # fmt: skip
+        [
+            translate(_("Agency")),
+            translate(_("Indicator")),
+            translate(_("Value")),
+            translate(_("Checked")),
+            translate(_("Passed")),
+            translate(_("Score")),
+            translate(_("Weight")),
+            translate(_("Findings")),
+        ]
+    )
     for row in rows:
         for item in row["result"]["indicators"]:
             value = item["value"]

@@ -17,7 +17,10 @@ not_ours = indexer(Interface)(_none)
 def reassessment_date(obj):
     """ISO date of the art. 18 reassessment, for documents not disclosed only."""
     value = getattr(obj.aq_base, "reassessment_date", None)
-    if value is None or getattr(obj.aq_base, "disclosure_attribute", None) == "proactive":
+    if (
+        value is None
+        or getattr(obj.aq_base, "disclosure_attribute", None) == "proactive"
+    ):
         raise AttributeError("reassessment_date")
     return value.isoformat()
 

@@ -127,7 +127,9 @@ def interpretation_coverage(documents, interpretations, calendar, period, kinds,
         result.total += 1
         explained = first.get(doc.UID)
         if explained is None:
-            result.findings.append(Finding(doc.url, doc.title, "missing", None, published))
+            result.findings.append(
+                Finding(doc.url, doc.title, "missing", None, published)
+            )
             continue
         try:
             days = max(calendar.working_days_between(published, explained), 0)
@@ -140,7 +142,9 @@ def interpretation_coverage(documents, interpretations, calendar, period, kinds,
         else:
             deadline = calendar.add_working_days(published, lag)
             result.findings.append(
-                Finding(doc.url, doc.title, "late", days, published, deadline, explained)
+                Finding(
+                    doc.url, doc.title, "late", days, published, deadline, explained
+                )
             )
     return result
 
@@ -254,9 +258,16 @@ def annual_report_on_time(reports, year, deadline, today):
     url, title = (report.url, report.title) if report is not None else ("", "")
     end = done or today
     result.findings.append(
-        Finding(url, title, "late" if done else "overdue", (end - deadline).days,
-                None, deadline, done)
-    )  # fmt: skip
+        Finding(
+            url,
+            title,
+            "late" if done else "overdue",
+            (end - deadline).days,
+            None,
+            deadline,
+            done,
+        )
+    )
     return result
 
 

@@ -162,7 +162,9 @@ def directory_records(agency):
 
 def report_records(agency, year):
     return [
-        _record(brain, review_state=brain.review_state, effective=_as_date(brain.effective))
+        _record(
+            brain, review_state=brain.review_state, effective=_as_date(brain.effective)
+        )
         for brain in _search(agency, portal_type="AnnualReport", report_year=year)
     ]
 
@@ -175,7 +177,9 @@ def run_monitors(agency, period, today=None):
     kinds = tuple(setting("interpretation_required_kinds", ("decision", "opinion")))
     lag = setting("interpretation_max_lag_working_days", 3)
     results = {
-        "publication_on_time": monitors.publication_on_time(documents, calendar, period),
+        "publication_on_time": monitors.publication_on_time(
+            documents, calendar, period
+        ),
         "interpretation_coverage": monitors.interpretation_coverage(
             documents, interpretation_records(agency), calendar, period, kinds, lag
         ),
@@ -187,7 +191,9 @@ def run_monitors(agency, period, today=None):
             min(today, period[1]),
             setting("guide_review_interval_days", 365),
         ),
-        "directory_fulfilment": monitors.directory_fulfilment(*directory_records(agency)),
+        "directory_fulfilment": monitors.directory_fulfilment(
+            *directory_records(agency)
+        ),
     }
     for monitor in CASE_COLUMNS:
         records = case_records(agency, monitor)

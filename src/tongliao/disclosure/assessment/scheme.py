@@ -20,26 +20,87 @@ import json
 
 DEFAULT_SCHEME = {
     "indicators": [
-        {"id": "publication_on_time", "title": "主动公开及时率", "kind": "computed",
-         "monitor": "publication_on_time", "weight": 20, "full": 1.0, "zero": 0.6},
-        {"id": "interpretation_coverage", "title": "政策解读覆盖及时率",
-         "kind": "computed", "monitor": "interpretation_coverage", "weight": 15,
-         "full": 1.0, "zero": 0.5},
-        {"id": "reassessment_due", "title": "不予公开信息到期复审", "kind": "computed",
-         "monitor": "reassessment_due", "weight": 5, "full": 1.0, "zero": 0.0},
-        {"id": "applications_on_time", "title": "依申请公开按期答复率",
-         "kind": "computed", "monitor": "applications_on_time", "weight": 15,
-         "full": 1.0, "zero": 0.8},
-        {"id": "consultations_overdue", "title": "意见征集按期反馈", "kind": "computed",
-         "monitor": "consultations_overdue", "weight": 5, "full": 1.0, "zero": 0.5},
-        {"id": "complaints_on_time", "title": "投诉举报按期办结率", "kind": "computed",
-         "monitor": "complaints_on_time", "weight": 5, "full": 1.0, "zero": 0.8},
-        {"id": "guide_freshness", "title": "公开指南及时更新", "kind": "computed",
-         "monitor": "guide_freshness", "weight": 5, "full": 1.0, "zero": 0.0},
-        {"id": "directory_fulfilment", "title": "标准目录事项落实率", "kind": "computed",
-         "monitor": "directory_fulfilment", "weight": 10, "full": 1.0, "zero": 0.6},
-        {"id": "annual_report_on_time", "title": "年度报告按时发布", "kind": "computed",
-         "monitor": "annual_report_on_time", "weight": 5, "full": 1.0, "zero": 0.0},
+        {
+            "id": "publication_on_time",
+            "title": "主动公开及时率",
+            "kind": "computed",
+            "monitor": "publication_on_time",
+            "weight": 20,
+            "full": 1.0,
+            "zero": 0.6,
+        },
+        {
+            "id": "interpretation_coverage",
+            "title": "政策解读覆盖及时率",
+            "kind": "computed",
+            "monitor": "interpretation_coverage",
+            "weight": 15,
+            "full": 1.0,
+            "zero": 0.5,
+        },
+        {
+            "id": "reassessment_due",
+            "title": "不予公开信息到期复审",
+            "kind": "computed",
+            "monitor": "reassessment_due",
+            "weight": 5,
+            "full": 1.0,
+            "zero": 0.0,
+        },
+        {
+            "id": "applications_on_time",
+            "title": "依申请公开按期答复率",
+            "kind": "computed",
+            "monitor": "applications_on_time",
+            "weight": 15,
+            "full": 1.0,
+            "zero": 0.8,
+        },
+        {
+            "id": "consultations_overdue",
+            "title": "意见征集按期反馈",
+            "kind": "computed",
+            "monitor": "consultations_overdue",
+            "weight": 5,
+            "full": 1.0,
+            "zero": 0.5,
+        },
+        {
+            "id": "complaints_on_time",
+            "title": "投诉举报按期办结率",
+            "kind": "computed",
+            "monitor": "complaints_on_time",
+            "weight": 5,
+            "full": 1.0,
+            "zero": 0.8,
+        },
+        {
+            "id": "guide_freshness",
+            "title": "公开指南及时更新",
+            "kind": "computed",
+            "monitor": "guide_freshness",
+            "weight": 5,
+            "full": 1.0,
+            "zero": 0.0,
+        },
+        {
+            "id": "directory_fulfilment",
+            "title": "标准目录事项落实率",
+            "kind": "computed",
+            "monitor": "directory_fulfilment",
+            "weight": 10,
+            "full": 1.0,
+            "zero": 0.6,
+        },
+        {
+            "id": "annual_report_on_time",
+            "title": "年度报告按时发布",
+            "kind": "computed",
+            "monitor": "annual_report_on_time",
+            "weight": 5,
+            "full": 1.0,
+            "zero": 0.0,
+        },
         {"id": "leadership", "title": "组织领导", "kind": "manual", "weight": 10},
         {"id": "training", "title": "培训", "kind": "manual", "weight": 5},
     ],
@@ -49,7 +110,7 @@ DEFAULT_SCHEME = {
         {"id": "pass", "title": "合格", "min": 60},
         {"id": "fail", "title": "不合格", "min": 0},
     ],
-}  # fmt: skip
+}
 
 DEFAULT_SCHEME_JSON = json.dumps(DEFAULT_SCHEME, ensure_ascii=False, indent=1)
 
@@ -63,7 +124,9 @@ def validate_scheme(text):
     try:
         scheme = json.loads(text)
     except (TypeError, ValueError) as error:
-        return None, [_("The scheme is not valid JSON: ${error}", mapping={"error": str(error)})]
+        return None, [
+            _("The scheme is not valid JSON: ${error}", mapping={"error": str(error)})
+        ]
     errors = []
     if not isinstance(scheme, dict):
         return None, [_("The scheme must be an object with indicators and grades.")]
@@ -76,13 +139,20 @@ def validate_scheme(text):
     for number, item in enumerate(indicators, 1):
         mapping = {"n": number}
         if not isinstance(item, dict) or not item.get("id") or not item.get("title"):
-            errors.append(_("Indicator ${n}: an id and a title are required.", mapping=mapping))
+            errors.append(
+                _("Indicator ${n}: an id and a title are required.", mapping=mapping)
+            )
             continue
         if item["id"] in seen:
             errors.append(_("Indicator ${n}: the id is used twice.", mapping=mapping))
         seen.add(item["id"])
         if not _number(item.get("weight")) or item["weight"] <= 0:
-            errors.append(_("Indicator ${n}: the weight must be a positive number.", mapping=mapping))
+            errors.append(
+                _(
+                    "Indicator ${n}: the weight must be a positive number.",
+                    mapping=mapping,
+                )
+            )
         kind = item.get("kind")
         if kind == "computed":
             if item.get("monitor") not in MONITORS:
@@ -90,16 +160,30 @@ def validate_scheme(text):
             full, zero = item.get("full"), item.get("zero")
             if not (_number(full) and _number(zero) and 0 <= zero < full <= 1):
                 errors.append(
-                    _("Indicator ${n}: thresholds need 0 ≤ zero < full ≤ 1.", mapping=mapping)
+                    _(
+                        "Indicator ${n}: thresholds need 0 ≤ zero < full ≤ 1.",
+                        mapping=mapping,
+                    )
                 )
         elif kind != "manual":
-            errors.append(_("Indicator ${n}: the kind is computed or manual.", mapping=mapping))
+            errors.append(
+                _("Indicator ${n}: the kind is computed or manual.", mapping=mapping)
+            )
     if not isinstance(grades, list) or not grades:
         errors.append(_("The scheme needs a non-empty list of grades."))
     else:
         for number, grade in enumerate(grades, 1):
-            if not isinstance(grade, dict) or not grade.get("title") or not _number(grade.get("min")):
-                errors.append(_("Grade ${n}: a title and a minimum score are required.", mapping={"n": number}))
+            if (
+                not isinstance(grade, dict)
+                or not grade.get("title")
+                or not _number(grade.get("min"))
+            ):
+                errors.append(
+                    _(
+                        "Grade ${n}: a title and a minimum score are required.",
+                        mapping={"n": number},
+                    )
+                )
         if not errors and not any(g["min"] <= 0 for g in grades):
             errors.append(_("One grade must start at 0, so every total has a grade."))
     return (None, errors) if errors else (scheme, [])

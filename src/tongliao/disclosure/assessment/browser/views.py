@@ -159,8 +159,7 @@ class MonitorsView(_PeriodView):
                 {
                     "agency": agency,
                     "monitors": [
-                        {"id": name, "result": results[name]}
-                        for name in MONITOR_TITLES
+                        {"id": name, "result": results[name]} for name in MONITOR_TITLES
                     ],
                 }
             )
@@ -295,7 +294,9 @@ class OverviewView(_PeriodView):
     table_macros = ViewPageTemplateFile("templates/overview_table.pt")
 
     def __call__(self):
-        if self.request.method == "POST" and self.request.form.get("create_assessments"):
+        if self.request.method == "POST" and self.request.form.get(
+            "create_assessments"
+        ):
             self.create()
             year, quarter = self.period()
             self.request.response.redirect(
@@ -382,7 +383,9 @@ def overview_rows(year, quarter):
                 "result": result,
             }
         )
-    rows.sort(key=lambda r: (r["result"]["total"] is None, -(r["result"]["total"] or 0)))
+    rows.sort(
+        key=lambda r: (r["result"]["total"] is None, -(r["result"]["total"] or 0))
+    )
     for rank, row in enumerate(rows, 1):
         row["rank"] = rank if row["result"]["total"] is not None else None
     return rows
