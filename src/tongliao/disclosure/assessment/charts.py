@@ -23,7 +23,7 @@ COLOURS = (
 
 def bar_chart(rows, title, maximum=100):
     """Horizontal bars: rows = [(label, value or None)]."""
-    label_width, bar_width, row_height = 230, 330, 26
+    label_width, bar_width, row_height = 170, 260, 26
     height = row_height * max(len(rows), 1) + 10
     width = label_width + bar_width + 60
     parts = [
@@ -35,7 +35,7 @@ def bar_chart(rows, title, maximum=100):
         y = 5 + index * row_height
         parts.append(
             f'<text x="{label_width - 6}" y="{y + 17}" text-anchor="end" '
-            f'font-size="13">{escape(label[:16])}</text>'
+            f'font-size="12">{escape(label[:13])}</text>'
         )
         if value is None:
             parts.append(

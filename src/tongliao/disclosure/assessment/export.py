@@ -16,7 +16,7 @@ def build_overview_xlsx(period, rows, translate):
     ranking.append(
         [
             translate(_("Rank")),
-            translate(_("Agency")),
+            translate(_("Assessed agency")),
             translate(_("Total")),
             translate(_("Grade")),
             translate(_("Status")),
@@ -36,7 +36,7 @@ def build_overview_xlsx(period, rows, translate):
     detail = book.create_sheet("指标明细")
     detail.append(
         [
-            translate(_("Agency")),
+            translate(_("Assessed agency")),
             translate(_("Indicator")),
             translate(_("Value")),
             translate(_("Checked")),
