@@ -86,7 +86,7 @@ def test_city_overview(office_site, chromium, screenshot, width):
         """[...document.querySelectorAll('#content *')].filter(e => {
             const r = e.getBoundingClientRect();
             return r.right > document.documentElement.clientWidth + 1 && r.width > 0;
-        }).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+        }).slice(0, 8).map(e => e.tagName + '.' + e.className)"""
     )
     assert overflow <= 0, wide
     name = "assessment-overview" + ("" if width == 1280 else "-360")
