@@ -8,6 +8,7 @@ the site lacks — the public-participation types of issue #14,
 ``DisclosureComplaint`` and ``PolicyConsultation`` — give "no data".
 """
 
+from DateTime import DateTime
 from datetime import date
 from plone import api
 from tongliao.disclosure.assessment import monitors
@@ -50,59 +51,100 @@ def _parse(value):
     return _as_date(value)
 
 
+class Source:
+    """Where the records come from: a catalog and the agency's path (the
+    benchmark passes a plain ZCatalog and brains without a request)."""
+
+    def __init__(self, agency=None, catalog=None, path=None):
+        self.catalog = catalog or api.portal.get_tool("portal_catalog")
+        self.path = path or "/".join(agency.getPhysicalPath())
+
+    def search(self, **query):
+        return self.catalog.unrestrictedSearchResults(path=self.path, **query)
+
+    def url(self, brain):
+        return brain.getURL()
+
+    def has_column(self, name):
+        return name in self.catalog.schema()
+
+    def has_type(self, portal_type):
+        return portal_type in api.portal.get_tool("portal_types").objectIds()
+
+
+def _source(agency):
+    return agency if isinstance(agency, Source) else Source(agency)
+
+
 def _search(agency, **query):
-    catalog = api.portal.get_tool("portal_catalog")
-    path = "/".join(agency.getPhysicalPath())
-    return catalog.unrestrictedSearchResults(path=path, **query)
+    return _source(agency).search(**query)
 
 
-def _record(brain, **values):
-    return Record(url=brain.getURL(), title=brain.Title, UID=brain.UID, **values)
+def _record(brain, source=None, **values):
+    url = source.url(brain) if source is not None else brain.getURL()
+    return Record(url=url, title=brain.Title, UID=brain.UID, **values)
 
 
-def document_records(agency):
-    """Published PolicyDocuments (normative ones flagged from the index)."""
+def published_in(period):
+    """The catalog query on ``effective`` for 发布日期 in ``period`` (China time)."""
+    if period is None:
+        return {}
+    start = DateTime(f"{period[0].isoformat()} 00:00:00 GMT+8")
+    end = DateTime(f"{period[1].isoformat()} 23:59:59 GMT+8")
+    return {"effective": {"query": (start, end), "range": "min:max"}}
+
+
+def document_records(agency, period=None):
+    """Published PolicyDocuments (published in ``period`` if given; normative
+    ones flagged from the index)."""
+    source = _source(agency)
+    query = {"portal_type": "PolicyDocument", "review_state": "published"}
+    query.update(published_in(period))
     normative = {
-        brain.getRID()
-        for brain in _search(
-            agency,
-            portal_type="PolicyDocument",
-            review_state="published",
-            is_normative=True,
-        )
+        brain.getRID() for brain in _search(agency, is_normative=True, **query)
     }
     return [
         _record(
             brain,
+            source,
             effective=_as_date(brain.effective),
             date_written=_parse(_value(brain, "date_written")),
             document_kind=_value(brain, "document_kind"),
             is_normative=brain.getRID() in normative,
         )
-        for brain in _search(
-            agency, portal_type="PolicyDocument", review_state="published"
-        )
+        for brain in _search(agency, **query)
     ]
 
 
-def interpretation_records(agency):
+def interpretation_records(agency, uids=None):
+    """Published interpretations (of the documents ``uids`` if given)."""
+    source = _source(agency)
+    query = {"interpreted_uids": list(uids)} if uids is not None else {}
+    if uids is not None and not query["interpreted_uids"]:
+        return []
     return [
         _record(
             brain,
+            source,
             effective=_as_date(brain.effective),
             interpreted_uids=_value(brain, "interpreted_uids") or (),
         )
         for brain in _search(
-            agency, portal_type="PolicyInterpretation", review_state="published"
+            agency,
+            portal_type="PolicyInterpretation",
+            review_state="published",
+            **query,
         )
     ]
 
 
 def withheld_records(agency):
     """Documents not disclosed (not published) with a reassessment date."""
+    source = _source(agency)
     return [
         _record(
             brain,
+            source,
             reassessment_date=_parse(_value(brain, "reassessment_date")),
             creator=brain.Creator,
         )
@@ -118,15 +160,15 @@ def withheld_records(agency):
 def case_records(agency, monitor):
     """Records (deadline, done) of one kind of case, or None: no data."""
     portal_type, deadline_column, done_column = CASE_COLUMNS[monitor]
-    catalog = api.portal.get_tool("portal_catalog")
-    if portal_type not in api.portal.get_tool("portal_types").objectIds():
+    source = _source(agency)
+    if not source.has_type(portal_type):
         return None
-    columns = catalog.schema()
-    if deadline_column not in columns or done_column not in columns:
+    if not (source.has_column(deadline_column) and source.has_column(done_column)):
         return None
     return [
         _record(
             brain,
+            source,
             deadline=_parse(_value(brain, deadline_column)),
             done=_parse(_value(brain, done_column)),
         )
@@ -169,39 +211,47 @@ def report_records(agency, year):
     ]
 
 
-def run_monitors(agency, period, today=None):
-    """{monitor: MonitorResult} of ``agency`` for ``period`` (first, last day)."""
-    today = today or site_today()
-    calendar = get_site_calendar()
-    documents = document_records(agency)
-    kinds = tuple(setting("interpretation_required_kinds", ("decision", "opinion")))
-    lag = setting("interpretation_max_lag_working_days", 3)
+def catalog_monitors(source, period, today, calendar, kinds, lag):
+    """The monitors over documents, interpretations and cases (the bulk)."""
+    documents = document_records(source, period)
+    needed = [d.UID for d in documents if monitors.needs_interpretation(d, kinds)]
+    interpretations = interpretation_records(source, needed)
     results = {
         "publication_on_time": monitors.publication_on_time(
             documents, calendar, period
         ),
         "interpretation_coverage": monitors.interpretation_coverage(
-            documents, interpretation_records(agency), calendar, period, kinds, lag
+            documents, interpretations, calendar, period, kinds, lag
         ),
         "reassessment_due": monitors.reassessment_due(
-            withheld_records(agency), min(today, period[1])
-        ),
-        "guide_freshness": monitors.guide_freshness(
-            guide_records(agency),
-            min(today, period[1]),
-            setting("guide_review_interval_days", 365),
-        ),
-        "directory_fulfilment": monitors.directory_fulfilment(
-            *directory_records(agency)
+            withheld_records(source), min(today, period[1])
         ),
     }
     for monitor in CASE_COLUMNS:
-        records = case_records(agency, monitor)
+        records = case_records(source, monitor)
         results[monitor] = (
             monitors.no_data(monitor)
             if records is None
             else monitors.answered_on_time(records, today, period, monitor)
         )
+    return results
+
+
+def run_monitors(agency, period, today=None):
+    """{monitor: MonitorResult} of ``agency`` for ``period`` (first, last day)."""
+    today = today or site_today()
+    calendar = get_site_calendar()
+    kinds = tuple(setting("interpretation_required_kinds", ("decision", "opinion")))
+    lag = setting("interpretation_max_lag_working_days", 3)
+    results = catalog_monitors(Source(agency), period, today, calendar, kinds, lag)
+    results["guide_freshness"] = monitors.guide_freshness(
+        guide_records(agency),
+        min(today, period[1]),
+        setting("guide_review_interval_days", 365),
+    )
+    results["directory_fulfilment"] = monitors.directory_fulfilment(
+        *directory_records(agency)
+    )
     year = period[0].year
     deadline = report_deadline(getattr(agency, "agency_kind", None), year)
     results["annual_report_on_time"] = monitors.annual_report_on_time(
