@@ -112,7 +112,12 @@ def test_denied_through_page_rest_and_search(site, browser_session, request_fact
             assert response.status_code in (302, 401, 403), (user, path)
             assert FINDING not in response.text
         rest = api_session(request_factory, user)
-        for path in ("agency/record", "agency/assessment-2026-q1"):
+        for path in (
+            "agency/record",
+            "agency/assessment-2026-q1",
+            "agency/assessment-2026-q1/@assessment",
+            "@assessment-overview",
+        ):
             assert rest.get(path).status_code in (401, 403), (user, path)
         for query in (
             {"portal_type": "AccountabilityRecord"},
@@ -140,10 +145,17 @@ def test_city_office_sees_everything(site, browser_session, request_factory):
     overview = office.get("@@assessment-overview", params={"year": 2026, "quarter": 1})
     assert overview.status_code == 200 and "<svg" in overview.text
     assert "通辽市测试局" in overview.text
-    found = api_session(request_factory, "office").get(
-        "@search", params={"portal_type": "AccountabilityRecord"}
-    )
+    rest = api_session(request_factory, "office")
+    found = rest.get("@search", params={"portal_type": "AccountabilityRecord"})
     assert found.json()["items_total"] == 1
+    data = rest.get("agency/assessment-2026-q1/@assessment").json()
+    assert (data["result"]["total"], data["result"]["grade"]) == (9.0, "不合格")
+    rows = {row["id"]: row for row in data["result"]["indicators"]}
+    (late,) = rows["publication_on_time"]["findings"]
+    assert late["url"].endswith("/agency/c") and late["days"] == 22
+    overview = rest.get("@assessment-overview", params={"year": 2026, "quarter": 1})
+    (item,) = overview.json()["items"]
+    assert (item["rank"], item["agency"], item["total"]) == (1, "通辽市测试局", 9.0)
 
 
 def test_overview_xlsx(site, browser_session):
