@@ -145,6 +145,8 @@ def test_city_office_sees_everything(site, browser_session, request_factory):
     overview = office.get("@@assessment-overview", params={"year": 2026, "quarter": 1})
     assert overview.status_code == 200 and "<svg" in overview.text
     assert "通辽市测试局" in overview.text
+    dashboard = office.get("@@disclosure-dashboard")
+    assert "@@assessment-overview" in dashboard.text
     rest = api_session(request_factory, "office")
     found = rest.get("@search", params={"portal_type": "AccountabilityRecord"})
     assert found.json()["items_total"] == 1
