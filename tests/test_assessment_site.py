@@ -133,20 +133,23 @@ def test_published_assessment_is_frozen(agency):
         engine.set_manual(assessment, "training", 5, "培训记录")
 
 
-@pytest.mark.parametrize(
-    "indicator,value,reason",
-    [
-        ("guide_freshness", 3, ""),  # no reason
-        ("guide_freshness", 6, "理由"),  # above the weight
-        ("guide_freshness", "x", "理由"),  # not a number
-        ("leadership", 3, "理由"),  # manual indicators are not overridden
-        ("nope", 3, "理由"),
-    ],
-)
-def test_overrides_need_a_reason_and_a_valid_score(agency, indicator, value, reason):
+BAD_OVERRIDES = [
+    ("guide_freshness", 3, ""),  # no reason
+    ("guide_freshness", 6, "理由"),  # above the weight
+    ("guide_freshness", "x", "理由"),  # not a number
+    ("leadership", 3, "理由"),  # manual indicators are not overridden
+    ("nope", 3, "理由"),
+]
+
+
+def test_overrides_need_a_reason_and_a_valid_score(agency):
     with api.env.adopt_roles(["Manager"]):
         create_assessments(2026, 1)
         assessment = agency["assessment-2026-q1"]
+        for indicator, value, reason in BAD_OVERRIDES:
+            with pytest.raises(engine.AssessmentError):
+                engine.set_override(assessment, indicator, value, reason)
         with pytest.raises(engine.AssessmentError):
-            engine.set_override(assessment, indicator, value, reason)
+            engine.set_manual(assessment, "leadership", 3, "  ")  # no evidence
     assert engine.override_log(assessment) == []
+    assert engine.manual(assessment) == {}

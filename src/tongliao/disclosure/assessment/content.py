@@ -8,6 +8,8 @@ stores a snapshot of everything shown; a published assessment reads only its
 snapshot, so later changes of the site's data do not rewrite it.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from tongliao.disclosure import _
@@ -47,6 +49,17 @@ class IAssessment(model.Schema):
 @implementer(IAssessment)
 class Assessment(Item):
     """The assessment: computed live while a draft, frozen when published."""
+
+    def Title(self):
+        """The stored title, else "<agency><period>绩效考核" (the add form has none)."""
+        if self.title:
+            return self.title
+        agency = aq_parent(aq_inner(self))
+        name = agency.Title() if agency is not None else ""
+        year = getattr(self, "year", None)
+        if not year:
+            return ""
+        return f"{name}{period_title(year, self.quarter or 0)}绩效考核"
 
 
 def assessment_id(year, quarter):
