@@ -145,6 +145,8 @@ def test_city_office_sees_everything(site, browser_session, request_factory):
     overview = office.get("@@assessment-overview", params={"year": 2026, "quarter": 1})
     assert overview.status_code == 200 and "<svg" in overview.text
     assert "通辽市测试局" in overview.text
+    add_form = office.get("agency/++add++AccountabilityRecord")
+    assert add_form.status_code == 200 and "责令改正" in add_form.text
     dashboard = office.get("@@disclosure-dashboard")
     assert "@@assessment-overview" in dashboard.text
     rest = api_session(request_factory, "office")
