@@ -100,6 +100,20 @@ def world(functional_portal):
         page = api.content.create(
             container=agency["zfxxgkzd"], type="Document", title="栏目页面"
         )
+        # Governance (assessment/, accountability/): the city office's items.
+        api.content.create(
+            container=agency, type="Assessment", id="assessment", year=2026, quarter=1
+        )
+        api.content.create(
+            container=agency,
+            type="AccountabilityRecord",
+            id="record",
+            source_kind="monitor",
+            finding="读取测试",
+            responsible_unit="办公室",
+            measure="talk",
+            decision_date=date(2026, 9, 1),
+        )
     # 举报受理 and 政民互动 (complaints/, messages/).
     complaint = file_complaint(agency, category="other", details="读取测试举报")
     message = file_message(

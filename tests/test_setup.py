@@ -17,6 +17,7 @@ STAFF_GROUP_ROLES = [
     ("secrecy_reviewers", "保密审查员", {"SecrecyReviewer"}),
     ("disclosure_approvers", "审批领导", {"DisclosureApprover"}),
     ("disclosure_officers", "依申请公开办理员", {"DisclosureOfficer"}),
+    ("disclosure_supervisors", "政务公开办公室", {"DisclosureSupervisor"}),
 ]
 
 
@@ -51,6 +52,7 @@ class TestInstall:
             "SecrecyReviewer",
             "DisclosureApprover",
             "DisclosureOfficer",
+            "DisclosureSupervisor",
         ],
     )
     def test_role_exists(self, portal, role):

@@ -17,6 +17,7 @@ STAFF_GROUPS = (
     ("disclosure_officers", "依申请公开办理员", ("DisclosureOfficer",)),
     # The city's 政务公开办公室: handles complaints (complaints/routing.py).
     ("complaint_handlers", "政务公开办公室（举报受理）", ("ComplaintHandler",)),
+    ("disclosure_supervisors", "政务公开办公室", ("DisclosureSupervisor",)),
 )
 
 DISCLOSURE_ROLES = (
@@ -24,6 +25,7 @@ DISCLOSURE_ROLES = (
     "SecrecyReviewer",
     "DisclosureApprover",
     "DisclosureOfficer",
+    "DisclosureSupervisor",
 )
 
 

@@ -30,6 +30,7 @@ PROTECTED_ROLES = (
     "DisclosureApprover",
     "DisclosureOfficer",
     "ComplaintHandler",
+    "DisclosureSupervisor",
 )
 PROTECTED_GROUPS = (
     "department_reviewers",
@@ -37,6 +38,7 @@ PROTECTED_GROUPS = (
     "disclosure_approvers",
     "disclosure_officers",
     "complaint_handlers",
+    "disclosure_supervisors",
 )
 LOG_KEY = "tongliao.disclosure.staff_log"
 HOLDERS_KEY = "tongliao.disclosure.staff_role_holders"  # request environ

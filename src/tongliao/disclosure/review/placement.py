@@ -49,6 +49,8 @@ OWN_TYPES = STRUCTURE_TYPES | frozenset(
         "PublicMessage",
         "PolicyConsultation",
         "ConsultationFeedback",
+        "Assessment",
+        "AccountabilityRecord",
     )
 )
 

@@ -1,0 +1,38 @@
+"""Catalog indexers the monitors read (as elsewhere, a catch-all says "no value")."""
+
+from plone.indexer import indexer
+from tongliao.disclosure.policy.document import IPolicyDocument
+from tongliao.disclosure.policy.interpretation import IPolicyInterpretation
+from zope.interface import Interface
+
+
+def _none(obj):
+    raise AttributeError
+
+
+not_ours = indexer(Interface)(_none)
+
+
+@indexer(IPolicyDocument)
+def reassessment_date(obj):
+    """ISO date of the art. 18 reassessment, for documents not disclosed only."""
+    value = getattr(obj.aq_base, "reassessment_date", None)
+    if (
+        value is None
+        or getattr(obj.aq_base, "disclosure_attribute", None) == "proactive"
+    ):
+        raise AttributeError("reassessment_date")
+    return value.isoformat()
+
+
+@indexer(IPolicyInterpretation)
+def interpreted_uids(obj):
+    """UIDs of the documents the interpretation explains."""
+    uids = []
+    for relation in getattr(obj.aq_base, "interpreted_documents", None) or ():
+        target = relation.to_object if not relation.isBroken() else None
+        if target is not None:
+            uids.append(target.UID())
+    if not uids:
+        raise AttributeError("interpreted_uids")
+    return uids

@@ -1,0 +1,155 @@
+"""Monitors and indicators on a site with known data equal the hand counts;
+a published assessment is frozen (tests/assessment_support.py has the data)."""
+
+from plone import api
+from tests.assessment_support import build_known_agency
+from tests.assessment_support import TODAY
+from tongliao.disclosure.assessment import engine
+from tongliao.disclosure.assessment import queries
+from tongliao.disclosure.assessment.browser.views import create_assessments
+from tongliao.disclosure.assessment.browser.views import overview_rows
+from tongliao.disclosure.assessment.monitors import period_dates
+from tongliao.disclosure.review.staging import review_to
+
+import pytest
+
+
+@pytest.fixture
+def agency(portal, monkeypatch):
+    monkeypatch.setattr(queries, "site_today", lambda: TODAY)
+    return build_known_agency(portal)
+
+
+def summary(results):
+    return {
+        name: (
+            r.available,
+            r.total,
+            r.passed,
+            sorted((f.url.rsplit("/", 1)[-1], f.reason, f.days) for f in r.findings),
+        )
+        for name, r in results.items()
+    }
+
+
+# monitor: (available, checked, passed, [(item id, reason, days)])
+EXPECTED_2026_Q1 = {
+    # c 22 wd late; d on the 20th; e on time
+    "publication_on_time": (True, 3, 2, [("c", "late", 22)]),
+    # c opinion, no interpretation; d normative, none; e explained in 2 wd
+    "interpretation_coverage": (
+        True,
+        3,
+        1,
+        [("c", "missing", None), ("d", "missing", None)],
+    ),
+    # w due 9 Jan < 20 Mar (70 days); w2 due 31 Dec
+    "reassessment_due": (True, 2, 1, [("w", "overdue", 70)]),
+    # reply due 12 Mar, still open on 20 Mar: 8 days overdue
+    "applications_on_time": (True, 1, 0, [("case", "overdue", 8)]),
+    "complaints_on_time": (False, 0, 0, []),
+    "consultations_overdue": (False, 0, 0, []),
+    "guide_freshness": (True, 1, 0, [("guide", "unpublished", None)]),
+    "directory_fulfilment": (True, 0, 0, []),
+    # the 2025 report, due 31 Jan 2026, missing on 20 Mar: 48 days
+    "annual_report_on_time": (True, 1, 0, [("", "overdue", 48)]),
+}
+EXPECTED_2025 = {
+    "publication_on_time": (True, 2, 1, [("b", "late", 21)]),
+    "interpretation_coverage": (True, 1, 1, []),  # b explained after 3 wd
+    "reassessment_due": (True, 2, 2, []),  # as of 31 Dec 2025 nothing due
+    "applications_on_time": (True, 0, 0, []),
+    "complaints_on_time": (False, 0, 0, []),
+    "consultations_overdue": (False, 0, 0, []),
+    "guide_freshness": (True, 1, 0, [("guide", "unpublished", None)]),
+    "directory_fulfilment": (True, 0, 0, []),
+    # the 2024 report, due 31 Jan 2025, missing on 31 Dec 2025: 334 days
+    "annual_report_on_time": (True, 1, 0, [("", "overdue", 334)]),
+}
+
+
+@pytest.mark.parametrize(
+    "year,quarter,expected", [(2026, 1, EXPECTED_2026_Q1), (2025, 0, EXPECTED_2025)]
+)
+def test_monitors_equal_the_hand_counts(agency, year, quarter, expected):
+    results = queries.run_monitors(agency, period_dates(year, quarter), TODAY)
+    assert summary(results) == expected
+
+
+def test_indicators_equal_the_hand_counts(agency):
+    result = engine.compute(agency, 2026, 1, today=TODAY)
+    scores = {row["id"]: row["score"] for row in result["indicators"]}
+    # publication 2/3: 20 × (0.667 − 0.6) / 0.4 = 3.33; interpretation 1/3 < 0.5: 0;
+    # reassessment 1/2: 5 × 0.5 = 2.5; applications 0/1: 0; guide 0; report 0;
+    # no data: complaints, consultations, directory (nothing to check), manual.
+    assert scores == {
+        "publication_on_time": 3.33,
+        "interpretation_coverage": 0.0,
+        "reassessment_due": 2.5,
+        "applications_on_time": 0.0,
+        "consultations_overdue": None,
+        "complaints_on_time": None,
+        "guide_freshness": 0.0,
+        "directory_fulfilment": None,
+        "annual_report_on_time": 0.0,
+        "leadership": None,
+        "training": None,
+    }
+    # 5.83 of 65 applicable points: 9.0 → 不合格
+    assert (result["applicable_weight"], result["total"], result["grade"]) == (
+        65,
+        9.0,
+        "不合格",
+    )
+
+
+def test_published_assessment_is_frozen(agency):
+    with api.env.adopt_roles(["Manager"]):
+        assert create_assessments(2026, 1) == 1
+        assert create_assessments(2026, 1) == 0  # once per agency and period
+        assessment = agency["assessment-2026-q1"]
+        engine.set_manual(assessment, "leadership", 8, "党组会议纪要（2026年第2次）")
+        engine.set_override(
+            assessment, "guide_freshness", 5, "指南已在政府网站更新，平台漏录"
+        )
+        before = engine.assessment_result(assessment)
+        # 5.83 + 5 (guide, overridden) + 8 (leadership) of 65 + 10 points: 25.1
+        assert before["total"] == 25.1
+        api.content.transition(assessment, "publish_assessment")
+        frozen = engine.assessment_result(assessment)
+        assert frozen["total"] == 25.1 and frozen["published_by"]
+        # Later data change: the late document c is withdrawn.
+        review_to(agency["c"], "withdrawn")
+    live = engine.compute(agency, 2026, 1, today=TODAY)
+    assert live["total"] != frozen["total"]
+    assert engine.assessment_result(assessment) == frozen
+    (row,) = [
+        r for r in overview_rows(2026, 1) if r["url"] == assessment.absolute_url()
+    ]
+    assert row["result"]["total"] == 25.1
+    with pytest.raises(engine.AssessmentError):
+        engine.set_override(assessment, "guide_freshness", 0, "改")
+    with pytest.raises(engine.AssessmentError):
+        engine.set_manual(assessment, "training", 5, "培训记录")
+
+
+BAD_OVERRIDES = [
+    ("guide_freshness", 3, ""),  # no reason
+    ("guide_freshness", 6, "理由"),  # above the weight
+    ("guide_freshness", "x", "理由"),  # not a number
+    ("leadership", 3, "理由"),  # manual indicators are not overridden
+    ("nope", 3, "理由"),
+]
+
+
+def test_overrides_need_a_reason_and_a_valid_score(agency):
+    with api.env.adopt_roles(["Manager"]):
+        create_assessments(2026, 1)
+        assessment = agency["assessment-2026-q1"]
+        for indicator, value, reason in BAD_OVERRIDES:
+            with pytest.raises(engine.AssessmentError):
+                engine.set_override(assessment, indicator, value, reason)
+        with pytest.raises(engine.AssessmentError):
+            engine.set_manual(assessment, "leadership", 3, "  ")  # no evidence
+    assert engine.override_log(assessment) == []
+    assert engine.manual(assessment) == {}
