@@ -15,6 +15,7 @@ from plone.dexterity.utils import iterSchemata
 from Products.CMFCore.WorkflowCore import WorkflowException
 from tongliao.disclosure import _
 from tongliao.disclosure.document_numbers import duplicate_message
+from tongliao.disclosure.interfaces import IApprovalCondition
 from tongliao.disclosure.reports.report import report_blocking_problems
 from tongliao.disclosure.review.records import append_record
 from tongliao.disclosure.review.records import CHECKLIST_KEYS
@@ -22,6 +23,7 @@ from tongliao.disclosure.review.records import get_records
 from tongliao.disclosure.review.records import PASS_TRANSITION
 from tongliao.disclosure.review.records import STEP_OF_STATE
 from tongliao.disclosure.states import state_title  # noqa: F401 (re-export)
+from zope.component import subscribers
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.schema import getFieldNames
@@ -184,6 +186,8 @@ def check_rules(
                 )
             )
         errors += _annual_report_problems(obj)
+        for condition in subscribers((obj,), IApprovalCondition):
+            errors += list(condition.problems())
         pending = unpublished_documents(obj)
         if pending:
             errors.append(
