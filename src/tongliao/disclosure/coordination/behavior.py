@@ -26,9 +26,7 @@ def _agency_constraint(value):
 class ICoordination(model.Schema):
     """联合发文 or a document touching other agencies' duties."""
 
-    model.fieldset(
-        "coordination", label=_("Coordination"), fields=["co_agencies"]
-    )
+    model.fieldset("coordination", label=_("Coordination"), fields=["co_agencies"])
     directives.widget(
         "co_agencies",
         ContentBrowserFieldWidget,

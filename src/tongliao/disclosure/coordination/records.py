@@ -45,7 +45,8 @@ def get_records(obj):
 def append_record(obj, **data):
     unknown = set(data) - set(FIELDS)
     if unknown or data.get("kind") not in KINDS:
-        raise ValueError(f"Bad coordination record {data.get('kind')} {sorted(unknown)}")
+        kind = data.get("kind")
+        raise ValueError(f"Bad coordination record {kind} {sorted(unknown)}")
     records = _storage(obj, create=True)
     record = dict.fromkeys(FIELDS)
     record.update(copy.deepcopy(data))

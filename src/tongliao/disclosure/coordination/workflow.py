@@ -108,8 +108,7 @@ def _principal_ids(user):
 def holds_coordinator_role(agency, principal_ids):
     """The role is given on the agency itself (its sharing tab), to a user or group."""
     return any(
-        AGENCY_ROLE in agency.get_local_roles_for_userid(pid)
-        for pid in principal_ids
+        AGENCY_ROLE in agency.get_local_roles_for_userid(pid) for pid in principal_ids
     )
 
 
