@@ -9,6 +9,7 @@ from tests.helpers import rel as path_of
 from tests.review_support import CLEAR
 from tests.review_support import PASSWORD
 from tests.review_support import submit
+from tongliao.disclosure.coordination import workflow as coordination
 from tongliao.disclosure.review.workflow import perform
 
 import pytest
@@ -109,17 +110,25 @@ def login(chromium, userid, width=1280):
     return context, context.new_page()
 
 
+def follow(page, target):
+    """Click a link or button and wait for the page it loads."""
+    with page.expect_navigation():
+        target.click()
+
+
 @pytest.mark.e2e
 def test_coordinator_confirms_from_queue(site, chromium, screenshot):
     portal, agencies, doc = site
     context, page = login(chromium, "coord_b")
     page.goto(f"{portal.absolute_url()}/@@coordination-queue")
     assert "待本单位确认" in page.locator("h1").inner_text()
-    page.get_by_role("link", name=TITLE).click()
+    follow(page, page.get_by_role("link", name=TITLE))
     assert "协调单位确认" in page.content()
     page.locator("#coordination-opinion").fill("同意联合发文，请按期发布。")
-    screenshot(page, "coordination-panel-coordinator")
-    page.get_by_role("button", name="确认", exact=True).click()
+    page.locator(".review-panel").screenshot(
+        path=str(screenshot(page, "coordination-coordinator-answers"))
+    )
+    follow(page, page.get_by_role("button", name="确认", exact=True))
     assert "您的意见已记录" in page.content()
     row = page.locator("table.coordination-records tr.coordination-confirm")
     assert "冯财政" in row.inner_text()
@@ -127,10 +136,36 @@ def test_coordinator_confirms_from_queue(site, chromium, screenshot):
     page.goto(f"{portal.absolute_url()}/@@coordination-queue")
     assert "暂无待本单位确认的文件" in page.content()
     context.close()
-    # The approver's view of the same panel, on a phone.
-    context, page = login(chromium, "dept", width=360)
-    page.goto(f"{doc.absolute_url()}/@@review-panel")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    screenshot(page, "coordination-panel-360")
-    assert width <= 370
+    # 教育局 objects; the document reaches the approver.
+    transaction.begin()
+    with api.env.adopt_user(username="coord_c"):
+        coordination.decide(doc, "object", "第三条涉及我局职责，建议修改")
+    with api.env.adopt_user(username="dept"):
+        perform(doc, "pass", "同意")
+    with api.env.adopt_user(username="secrecy"):
+        perform(doc, "pass", "同意", CLEAR)
+    transaction.commit()
+    # The approver's panel, on a phone and on a desktop.
+    for width in (360, 1280):
+        context, page = login(chromium, "approver", width=width)
+        page.goto(f"{doc.absolute_url()}/@@review-panel")
+        records = page.locator("table.coordination-records").inner_text()
+        assert "冯财政" in records and "陈教育" in records and "有异议" in records
+        assert "通辽市教育局" in page.locator("ul.review-blocked").inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 10
+        # The panel only: the site's staff warnings fill the top of the page.
+        path = screenshot(page, f"coordination-panel-{width}")
+        page.locator(".review-panel").screenshot(path=str(path))
+    # The approver overrides with a reason, then approves.
+    follow(page, page.get_by_role("button", name="说明理由后越过确认"))
+    assert "请在意见中写明越过确认的理由" in page.content()
+    page.locator("#coordination-opinion").fill("经市政府常务会议研究，同意发布")
+    follow(page, page.get_by_role("button", name="说明理由后越过确认"))
+    assert "周领导" in page.locator(".coordination-override").inner_text()
+    follow(page, page.get_by_role("button", name="通过"))
+    assert "已发布" in page.locator(".review-state").inner_text()
+    page.goto(f"{doc.absolute_url()}/@@approval-sheet")
+    sheet = page.locator("table").inner_text()
+    assert "冯财政" in sheet and "陈教育" in sheet and "经市政府常务会议研究" in sheet
+    screenshot(page, "coordination-approval-sheet")
     context.close()
