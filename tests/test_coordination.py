@@ -8,7 +8,9 @@ from tests.coordination_support import make_coordination_site
 from tests.review_support import CLEAR
 from tests.review_support import submit
 from tongliao.disclosure.coordination import workflow as coordination
+from tongliao.disclosure.coordination.browser import views as coordination_views
 from tongliao.disclosure.coordination.records import get_records
+from tongliao.disclosure.review.browser import views as review_views
 from tongliao.disclosure.review.workflow import perform
 from tongliao.disclosure.review.workflow import ReviewError
 from zope.event import notify
@@ -198,3 +200,42 @@ def test_document_without_co_agencies_is_not_held(portal, site):
     assert coordination.status(doc) is None
     as_user("approver", perform, doc, "pass", "同意")
     assert api.content.get_state(doc) == "published"
+
+
+def test_overdue_on_both_queues(doc, clock, monkeypatch, portal):
+    monkeypatch.setattr(coordination_views, "site_today", lambda: clock["today"])
+    monkeypatch.setattr(review_views, "site_today", lambda: clock["today"])
+    to_approval(doc)
+    decide("coord_b", doc, "confirm")
+
+    def page(userid, name):
+        with api.env.adopt_user(username=userid):
+            return portal.restrictedTraverse(name)()
+
+    # 财政局 answered: nothing waits for it; 教育局 still has the document.
+    assert "暂无待本单位确认的文件" in page("coord_b", "@@coordination-queue")
+    assert doc.Title() in page("coord_c", "@@coordination-queue")
+    assert "暂无待本单位确认的文件" in page("coord_d", "@@coordination-queue")
+    assert "协调确认已超期" not in page("approver", "@@review-queue")
+    clock["today"] = date(2024, 10, 11)
+    queue = page("coord_c", "@@coordination-queue")
+    assert "coordination-overdue" in queue and "2024年10月10日" in queue
+    assert "协调确认已超期" in page("approver", "@@review-queue")
+
+
+def test_coordinator_role_is_given_by_managers_only(site, portal):
+    agency = site["finance"]
+
+    def sharing_roles(roles):
+        with api.env.adopt_roles(roles):
+            return [r["id"] for r in agency.restrictedTraverse("@@sharing").roles()]
+
+    assert "AgencyCoordinator" in sharing_roles(["Manager"])
+    assert "AgencyCoordinator" not in sharing_roles(["Site Administrator"])
+    with api.env.adopt_roles(["Manager"]):
+        assert "AgencyCoordinator" not in [
+            r["id"]
+            for r in portal["agency"]["zfxxgkzn"]
+            .restrictedTraverse("@@sharing")
+            .roles()
+        ]
