@@ -6,6 +6,7 @@ from plone import api
 from tests.coordination_support import create_coordinated
 from tests.coordination_support import make_coordination_site
 from tests.helpers import rel as path_of
+from tests.rest_docs import record
 from tests.review_support import CLEAR
 from tests.review_support import PASSWORD
 from tests.review_support import submit
@@ -67,6 +68,14 @@ def test_rest_state_answers_and_denials(site, rest):
     assert answer.status_code == 201
     assert answer.json()["record"]["actor_name"] == "冯财政"
     assert answer.json()["agencies"][0]["decision"] == "confirm"
+    fixed = example_values(answer.json(), agencies)
+    record("coordination-confirm", answer, "A co-agency confirms", fixed)
+    record(
+        "coordination-get",
+        rest("approver").get(f"{url}/@coordination"),
+        "The coordination state, as the approver reads it",
+        fixed,
+    )
     # Approval at the REST level is blocked while 教育局 is silent.
     transaction.begin()
     with api.env.adopt_user(username="dept"):
@@ -98,6 +107,16 @@ def test_rest_state_answers_and_denials(site, rest):
     public = rest().get(f"{url}?expand=coordination").json()
     assert "coordination" not in public.get("@components", {})
     assert rest().get(f"{url}/@coordination").status_code == 401
+
+
+def example_values(state, agencies):
+    """Per-run values of a coordination answer -> fixed example values."""
+    fixed = {a.UID(): f"uid-of-{name}" for name, a in agencies.items()}
+    for entry in state["records"]:
+        fixed[entry["time"]] = "2026-11-30T02:00:00+00:00"
+        if entry["due"]:
+            fixed[entry["due"]] = "2026-12-07"
+    return fixed
 
 
 def login(chromium, userid, width=1280):
