@@ -254,9 +254,10 @@ class CoordinatorLocalRoles:
 
     def _agencies(self):
         obj = self.context
-        if current_state(obj) not in PENDING_STATES or status(obj) is None:
+        current = status(obj) if current_state(obj) in PENDING_STATES else None
+        if current is None:
             return []
-        wanted = {a["uid"] for a in status(obj)["agencies"]}
+        wanted = {a["uid"] for a in current["agencies"]}
         return [a for a in co_agencies(obj) if a.UID() in wanted]
 
     def getRoles(self, principal_id):

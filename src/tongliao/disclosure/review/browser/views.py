@@ -240,11 +240,16 @@ class ReviewQueue(BrowserView):
                 "type": brain.portal_type,
                 "modified": datetime_text(brain.modified),
                 # Co-agencies silent past their due date (coordination package).
-                "coordination_overdue": bool(brain.coordination_due)
-                and brain.coordination_due < today,
+                "coordination_overdue": _due_before(brain, today),
             }
             for brain in rows[start : start + self.batch_size]
         ]
+
+
+def _due_before(brain, today):
+    """A co-agency's answer is overdue (metadata of the coordination package)."""
+    due = getattr(brain, "coordination_due", None)
+    return bool(due) and due < today
 
 
 STAFF_LOG_ACTIONS = {
