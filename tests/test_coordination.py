@@ -239,3 +239,27 @@ def test_coordinator_role_is_given_by_managers_only(site, portal):
             .restrictedTraverse("@@sharing")
             .roles()
         ]
+
+
+def test_coordinators_are_mailed_when_the_request_goes_out(doc, site, monkeypatch):
+    sent = []
+    monkeypatch.setattr(
+        coordination,
+        "mail_users",
+        lambda obj, users, subject, body: sent.append((users, subject, body)),
+    )
+    with api.env.adopt_roles(["Manager"]):  # a group answers for 教育局 too
+        api.group.create(groupname="education_office", title="教育局办公室")
+        api.group.add_user(groupname="education_office", username="dept2")
+        api.group.grant_roles(
+            groupname="education_office",
+            obj=site["education"],
+            roles=["AgencyCoordinator"],
+        )
+    submit(doc)
+    [(users, subject, body)] = sent
+    assert sorted(u.getId() for u in users) == ["coord_b", "coord_c", "dept2"]
+    assert translate(subject, target_language="zh_CN").startswith("【待确认·协调】")
+    assert "2024年10月10日" in translate(body, target_language="zh_CN")
+    with api.env.adopt_user(username="dept2"):  # by group membership
+        assert api.user.has_permission("View", obj=doc)

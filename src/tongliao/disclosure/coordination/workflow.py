@@ -6,6 +6,7 @@ of ``approve`` and ``request_coordination`` inside a transition's event.
 
 from Acquisition import aq_base
 from Acquisition import aq_inner
+from datetime import date
 from plone import api
 from tongliao.disclosure import _
 from tongliao.disclosure.calendar import get_site_calendar
@@ -17,6 +18,7 @@ from tongliao.disclosure.coordination.records import append_record
 from tongliao.disclosure.coordination.records import get_records
 from tongliao.disclosure.interfaces import IApprovalCondition
 from tongliao.disclosure.policy.agency import find_agency
+from tongliao.disclosure.review.notify import mail_users
 from tongliao.disclosure.review.workflow import creators
 from tongliao.disclosure.review.workflow import PENDING_STATES
 from tongliao.disclosure.review.workflow import review_round
@@ -90,13 +92,63 @@ def request_coordination(obj):
         due = due.isoformat()
     except CalendarCoverageError:
         due = None  # shown as "unknown"; staff see the calendar warning
-    return append_record(
+    record = append_record(
         obj,
         round=review_round(obj),
         kind="request",
         agencies=[{"uid": a.UID(), "title": a.Title()} for a in agencies],
         due=due,
     )
+    notify_coordinators(obj, agencies, due)
+    return record
+
+
+def coordinators(agency):
+    """The users who answer for ``agency`` (given the role directly or by group)."""
+    users = {}
+    for principal_id, roles in agency.get_local_roles():
+        if AGENCY_ROLE not in roles:
+            continue
+        user = api.user.get(userid=principal_id)
+        if user is not None:
+            users[principal_id] = user
+            continue
+        if api.group.get(groupname=principal_id) is not None:
+            for member in api.user.get_users(groupname=principal_id):
+                users[member.getId()] = member
+    return list(users.values())
+
+
+def date_text(iso):
+    """2026年12月7日, or a dash when the due date is unknown."""
+    if not iso:
+        return "—"
+    day = date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def notify_coordinators(obj, agencies, due):
+    """Mail the co-agencies' coordinators that a confirmation is asked."""
+    authors = creators(obj) | {submitter(obj)}
+    users = {}
+    for agency in agencies:
+        for user in coordinators(agency):
+            if user.getId() not in authors:
+                users[user.getId()] = user
+    mapping = {
+        "title": obj.Title(),
+        "url": obj.absolute_url() + "/@@review-panel",
+        "due": date_text(due),
+        "queue": api.portal.get().absolute_url() + "/@@coordination-queue",
+    }
+    subject = _("To confirm (coordination): ${title}", mapping=mapping)
+    body = _(
+        "Your agency is asked to confirm the document ${title} before its "
+        "approval, by ${due}.\n\nConfirm or object here: ${url}\n"
+        "Documents waiting for your agency: ${queue}",
+        mapping=mapping,
+    )
+    mail_users(obj, list(users.values()), subject, body)
 
 
 def _principal_ids(user):

@@ -1,7 +1,6 @@
 """Coordination on the review panel and approval sheet, and the 待确认 queue."""
 
 from AccessControl import Unauthorized
-from datetime import date
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
@@ -12,6 +11,7 @@ from tongliao.disclosure.chinatime import datetime_text
 from tongliao.disclosure.coordination.behavior import ICoordination
 from tongliao.disclosure.coordination.workflow import agencies_of
 from tongliao.disclosure.coordination.workflow import AGENCY_ROLE
+from tongliao.disclosure.coordination.workflow import date_text
 from tongliao.disclosure.coordination.workflow import decide
 from tongliao.disclosure.coordination.workflow import may_override
 from tongliao.disclosure.coordination.workflow import override
@@ -27,10 +27,6 @@ DECISION_TITLES = {
     "pending": _("Awaiting answer"),
     "overdue": _("Overdue"),
 }
-
-
-def date_text(value):
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 class CoordinationSection(BrowserView):
@@ -102,7 +98,7 @@ class CoordinationSection(BrowserView):
             return ""
         if current["due"] is None:
             return self.t(_("unknown (the working-day calendar does not cover it)"))
-        return date_text(current["due"])
+        return date_text(current["due"].isoformat())
 
     def requested_text(self):
         current = self.status()
@@ -164,4 +160,4 @@ class CoordinationQueue(BrowserView):
 
 
 def _iso_date_text(value):
-    return date_text(date.fromisoformat(value)) if value else ""
+    return date_text(value) if value else ""
