@@ -440,3 +440,14 @@ class IApplicationSettings(Interface):
 class IReviewable(Interface):
     """Marker: the item goes through disclosure_review_workflow and keeps review
     records (behavior ``tongliao.disclosure.reviewable``)."""
+
+
+class IApprovalCondition(Interface):
+    """A feature's condition on ``approve`` (subscription adapter of an item).
+
+    ``review.workflow.check_rules`` adds the messages of every such condition;
+    it runs inside the transition's guard, so no catalog search here.
+    """
+
+    def problems():
+        """Translatable messages of what still blocks approval (empty: none)."""

@@ -70,6 +70,11 @@ def recipients_for(obj, transition, state):
 
 def notify_transition(obj, transition, state):
     users, subject, body = recipients_for(obj, transition, state)
+    mail_users(obj, users, subject, body)
+
+
+def mail_users(obj, users, subject, body):
+    """Mail ``subject``/``body`` (translatable) to ``users`` after the commit."""
     if not users:
         return
     mfrom = api.portal.get_registry_record("plone.email_from_address", default=None)

@@ -16,6 +16,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from tongliao.disclosure import _
 from tongliao.disclosure.consultation.rules import feedback_problems
 from tongliao.disclosure.document_numbers import duplicate_message
+from tongliao.disclosure.interfaces import IApprovalCondition
 from tongliao.disclosure.reports.report import report_blocking_problems
 from tongliao.disclosure.review.records import append_record
 from tongliao.disclosure.review.records import CHECKLIST_KEYS
@@ -23,6 +24,7 @@ from tongliao.disclosure.review.records import get_records
 from tongliao.disclosure.review.records import PASS_TRANSITION
 from tongliao.disclosure.review.records import STEP_OF_STATE
 from tongliao.disclosure.states import state_title  # noqa: F401 (re-export)
+from zope.component import subscribers
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.schema import getFieldNames
@@ -186,6 +188,8 @@ def check_rules(
             )
         errors += _annual_report_problems(obj)
         errors += feedback_problems(obj)
+        for condition in subscribers((obj,), IApprovalCondition):
+            errors += list(condition.problems())
         pending = unpublished_documents(obj)
         if pending:
             errors.append(

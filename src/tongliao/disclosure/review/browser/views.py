@@ -5,6 +5,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from tongliao.disclosure import _
+from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.chinatime import datetime_text
 from tongliao.disclosure.interfaces import IReviewable
 from tongliao.disclosure.review.records import CHECKLIST_KEYS
@@ -18,6 +19,7 @@ from tongliao.disclosure.review.workflow import state_title
 from tongliao.disclosure.review.workflow import submitter
 from tongliao.disclosure.staffgroups import staff_log
 from zExceptions import BadRequest
+from zope.component import queryMultiAdapter
 from zope.i18n import translate
 
 
@@ -91,6 +93,14 @@ class ReviewBase(BrowserView):
             )
         return rows
 
+    def coordination(self):
+        """The coordination block (coordination package) when the item has one."""
+        if not hasattr(self, "_coordination"):
+            self._coordination = queryMultiAdapter(
+                (self.context, self.request), name="coordination-section"
+            )
+        return self._coordination
+
     def checklist_questions(self):
         return [(key, self.t(CHECKLIST_TITLES[key])) for key in CHECKLIST_KEYS]
 
@@ -101,7 +111,17 @@ class ReviewPanel(ReviewBase):
     errors = ()
 
     def __call__(self):
-        if self.request.method == "POST" and self.request.form.get("form.action"):
+        if self.request.method == "POST" and self.request.form.get(
+            "coordination.action"
+        ):
+            section = self.coordination()
+            if section is not None:
+                section.handle()
+                if not section.errors:
+                    return self.request.response.redirect(
+                        self.context.absolute_url() + "/@@review-panel"
+                    )
+        elif self.request.method == "POST" and self.request.form.get("form.action"):
             self.handle()
             if not self.errors:
                 return self.request.response.redirect(
@@ -211,6 +231,7 @@ class ReviewQueue(BrowserView):
         )
         # The creator never reviews (一事一审); the submitter is checked on acting.
         rows = [b for b in brains if b.Creator != userid]
+        today = site_today().isoformat()
         return [
             {
                 "title": brain.Title,
@@ -218,9 +239,17 @@ class ReviewQueue(BrowserView):
                 "state": state_title(brain.review_state, self.request),
                 "type": brain.portal_type,
                 "modified": datetime_text(brain.modified),
+                # Co-agencies silent past their due date (coordination package).
+                "coordination_overdue": _due_before(brain, today),
             }
             for brain in rows[start : start + self.batch_size]
         ]
+
+
+def _due_before(brain, today):
+    """A co-agency's answer is overdue (metadata of the coordination package)."""
+    due = getattr(brain, "coordination_due", None)
+    return bool(due) and due < today
 
 
 STAFF_LOG_ACTIONS = {
