@@ -17,6 +17,7 @@ import transaction
 
 AGENCY = demo.DEMO_AGENCY_ID
 ELDER_KEY = "tongliao.disclosure.elder-mode"
+ELDER_ON = "document.documentElement.classList.contains('elder-mode')"
 PUBLIC_PAGES = [
     ("home", ""),
     ("catalogue", "/@@disclosure-catalog?year=2021"),
@@ -89,7 +90,7 @@ def test_public_pages_fit_the_window(demo_site, chromium, screenshot, width, eld
     for name, path in PUBLIC_PAGES:
         page.goto(demo_site.absolute_url() + path)
         page.wait_for_load_state("networkidle")
-        assert page.evaluate("document.documentElement.classList.contains('elder-mode')") is elder
+        assert page.evaluate(ELDER_ON) is elder
         scroll = page.evaluate("document.documentElement.scrollWidth")
         inner = page.evaluate("window.innerWidth")
         wide = page.evaluate(WIDE_ELEMENTS)
@@ -118,9 +119,7 @@ def test_elder_mode_toggle_is_remembered_without_server_write(demo_site, chromiu
     writes = []
     page.on(
         "request",
-        lambda request: writes.append(request.url)
-        if request.method != "GET"
-        else None,
+        lambda request: writes.append(request.url) if request.method != "GET" else None,
     )
     page.goto(demo_site.absolute_url())
     toggle = page.get_by_role("button", name="适老化模式")
