@@ -31,6 +31,7 @@ PUBLIC_PAGES = [
     "/contact-info",
     "/accessibility-info",
     "/sitemap",
+    "/login",
 ]
 STAFF_PAGES = [
     f"/{AGENCY}/++add++PolicyDocument",
@@ -44,14 +45,19 @@ STAFF_PAGES = [
 ALLOWED = {
     "CSV", "RSS", "PDF", "ICP", "WCAG", "AA", "GB", "DB", "Tab", "Word",
     "Excel", "xlsx", "docx", "PNG", "SVG", "JPEG", "URL", "ID", "Email", "E-mail",
-    "email", "JPG", "KB",
+    "email", "JPG", "KB", "Cookie", "Cookies",
 }  # fmt: skip
 # Plone's own strings still English on the staff screens (toolbar, the
 # publishing-date help, the portlet and icalendar menus): a shrink-only list,
 # so a new English string fails while these wait for the plone.po override.
-KNOWN_STAFF_ENGLISH = set(
-    ["Click", "Close", "Enable", "English", "If", "Manage", "Pin", "Plone", "Summary", "Take", "Unpin", "When", "admin", "agency", "all", "and", "be", "by", "content", "context", "date", "enable", "feature", "future", "icalendar", "import", "in", "is", "listings", "longer", "no", "not", "of", "on", "out", "portlets", "public", "reached", "searches", "show", "the", "this", "to", "until", "up", "view", "visible", "will"]
-)
+KNOWN_STAFF_ENGLISH = {
+    "Click", "Close", "Enable", "English", "If", "Manage", "Pin", "Plone",
+    "Summary", "Take", "Unpin", "When", "admin", "agency", "all", "and", "be",
+    "by", "content", "context", "date", "enable", "feature", "future", "icalendar",
+    "import", "in", "is", "listings", "longer", "no", "not", "of", "on", "out",
+    "portlets", "public", "reached", "searches", "show", "the", "this", "to",
+    "until", "up", "view", "visible", "will",
+}  # fmt: skip
 READ_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
 SKIPPED = (
     "//script|//style|//template|//noscript|//input[@type='hidden']"
@@ -120,3 +126,29 @@ def test_english_words_ignores_codes_urls_and_hidden_inputs():
         '<img alt="Emblem" src="x.png"/><a title="Read more">更多</a></body></html>'
     )
     assert english_words(page) == ["Emblem", "Read", "more"]
+
+
+def test_masthead_footer_and_navigation_icons(demo_site, browser_session):
+    session = browser_session()
+    base = demo_site.absolute_url()
+    page = session.get(f"{base}/{AGENCY}/{demo.NOTICE_ID}").text
+    tree = html.fromstring(page)
+    assert not tree.xpath("//body//img[contains(@src, 'plone-logo')]")
+    assert "Powered by Plone" not in page
+    assert (
+        tree.xpath("string(//*[@id='portal-logo'])")
+        .strip()
+        .startswith("通辽市政务公开平台")
+    )
+    footer = tree.xpath("string(//*[@id='portal-footer-wrapper'])")
+    for text in ("主办单位：通辽市人民政府办公室", "网站标识码：", "蒙ICP备"):
+        assert text in footer
+    # Our types have their own icons, not Plone's blank-page fallback.
+    icons = tree.xpath("//*[contains(@class, 'navTree')]//svg/@class")
+    assert icons and not [icon for icon in icons if "bi-file " in icon + " "]
+    accessibility = session.get(f"{base}/accessibility-info").text
+    assert "${" not in accessibility
+    assert "适老化模式" in accessibility
+    emblem = session.get(f"{base}/@@site-emblem")
+    assert emblem.status_code == 404  # no emblem uploaded: the placeholder
+    assert "emblem.svg" in page
