@@ -116,6 +116,14 @@ def test_public_and_staff_pages_have_no_english(demo_site, browser_session):
         if set(words) - KNOWN_STAFF_ENGLISH
     }
     assert new == {}
+    # The masthead and footer control panel: its form (Plone's control-panel
+    # menu around it is Plone's).
+    panel = html.fromstring(
+        browser_session(role="Manager").get(f"{base}/@@site-identity-settings").text
+    )
+    form = panel.xpath("//form[@id='form']")[0]
+    assert english_words(html.tostring(form, encoding=str)) == []
+    assert "主办单位" in form.text_content()
 
 
 def test_english_words_ignores_codes_urls_and_hidden_inputs():
