@@ -113,7 +113,9 @@ def test_public_pages_fit_the_window(demo_site, chromium, screenshot, width, eld
 
 
 @pytest.mark.e2e
-def test_elder_mode_toggle_is_remembered_without_server_write(demo_site, chromium):
+def test_on_a_phone(demo_site, chromium):
+    """The 适老化 toggle is remembered without a server write, the facets fold,
+    the menu opens inside the window; on a wide screen the facets stay open."""
     context = _context(chromium, 360)
     page = context.new_page()
     writes = []
@@ -128,39 +130,21 @@ def test_elder_mode_toggle_is_remembered_without_server_write(demo_site, chromiu
     toggle.click()
     assert toggle.get_attribute("aria-pressed") == "true"
     assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") > base
-    # Remembered on the next page, and switched off again.
+
+    # Remembered on the next page (the catalogue, its facets folded) …
     page.goto(demo_site.absolute_url() + "/@@disclosure-catalog")
-    assert page.evaluate("document.documentElement.classList.contains('elder-mode')")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(ELDER_ON)
+    assert not page.locator("details.facets-fold").evaluate("el => el.open")
+    assert not page.locator(".facet-subject").is_visible()
+    page.get_by_text("筛选").click()
+    assert page.locator(".facet-subject").is_visible()
+    # … and switched off again.
     page.get_by_role("button", name="适老化模式").click()
     page.goto(demo_site.absolute_url())
-    assert not page.evaluate(
-        "document.documentElement.classList.contains('elder-mode')"
-    )
+    assert not page.evaluate(ELDER_ON)
     assert writes == []
-    context.close()
 
-
-@pytest.mark.e2e
-def test_catalogue_facets_fold_on_a_phone(demo_site, chromium):
-    for width, folded in ((360, True), (1280, False)):
-        context = _context(chromium, width)
-        page = context.new_page()
-        page.goto(demo_site.absolute_url() + "/@@disclosure-catalog")
-        page.wait_for_load_state("networkidle")
-        facets = page.locator("details.facets-fold")
-        assert facets.evaluate("el => el.open") is not folded
-        assert page.locator(".facet-subject").is_visible() is not folded
-        if folded:
-            page.get_by_text("筛选").click()
-            assert page.locator(".facet-subject").is_visible()
-        context.close()
-
-
-@pytest.mark.e2e
-def test_phone_menu_opens_with_every_entry_visible(demo_site, chromium):
-    context = _context(chromium, 360)
-    page = context.new_page()
-    page.goto(demo_site.absolute_url())
     page.get_by_role("button", name="打开导航菜单").click()
     menu = page.locator("#offcanvasNavbar")
     menu.wait_for(state="visible")
@@ -168,4 +152,13 @@ def test_phone_menu_opens_with_every_entry_visible(demo_site, chromium):
     box = menu.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 361
     assert menu.get_by_role("link", name="通辽市人民政府办公室").is_visible()
+    assert menu.get_by_role("button", name="关闭菜单").is_visible()
+    context.close()
+
+    context = _context(chromium, 1280)
+    page = context.new_page()
+    page.goto(demo_site.absolute_url() + "/@@disclosure-catalog")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("details.facets-fold").evaluate("el => el.open")
+    assert page.locator(".facet-subject").is_visible()
     context.close()
