@@ -1,6 +1,7 @@
 """The theme's server side: the emblem view, the masthead and footer viewlets
 read the 页头与页脚 settings, an empty setting leaves its footer line out."""
 
+from DateTime import DateTime
 from plone import api
 from plone.app.layout.viewlets.interfaces import IPortalFooter
 from plone.app.layout.viewlets.interfaces import IPortalHeader
@@ -95,3 +96,22 @@ def test_emblem_view_refuses_what_is_not_an_image(portal, layer_request):
     )
     assert portal.restrictedTraverse("@@site-emblem")() == ""
     assert layer_request.response.getStatus() == 404
+
+
+@pytest.mark.parametrize(
+    "long_format,time_only,expected",
+    [
+        (False, False, "2021年7月5日"),
+        (True, False, "2021年7月5日 09:00"),
+        (False, True, "09:00"),
+    ],
+)
+def test_plone_dates_in_china_time_year_month_day(
+    portal, layer_request, long_format, time_only, expected
+):
+    """Plone's own dates (byline, history) through @@plone: China time,
+    YYYY年M月D日, 24-hour times."""
+    plone_view = portal.restrictedTraverse("@@plone")
+    when = DateTime("2021/07/05 01:00:00 UTC")  # 09:00 in Beijing
+    assert plone_view.toLocalizedTime(when, long_format, time_only) == expected
+    assert plone_view.toLocalizedTime(None) == ""

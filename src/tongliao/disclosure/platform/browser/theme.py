@@ -8,8 +8,11 @@ Plone upgrades keep working and an uninstalled add-on leaves stock Plone."""
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.formwidget.namedfile.converter import b64decode_file
 from plone.registry.interfaces import IRegistry
+from Products.CMFPlone.browser.ploneview import Plone
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from tongliao.disclosure.chinatime import datetime_text
+from tongliao.disclosure.chinatime import to_china
 from tongliao.disclosure.interfaces import ISiteIdentitySettings
 from zope.component import getUtility
 
@@ -99,3 +102,23 @@ class EmblemView(BrowserView):
         )
         response.setHeader("Cache-Control", "public, max-age=3600")
         return data
+
+
+class ChinaTimePloneView(Plone):
+    """``@@plone`` whose ``toLocalizedTime`` (the byline, history and Plone's
+    listings) shows China time as 2021年7月5日 and 2021年7月5日 09:00:
+    plone.app.locales' zh_CN format is 2021-07-05 and the registry override
+    Plone offers accepts ASCII only."""
+
+    def toLocalizedTime(self, time, long_format=None, time_only=None):
+        try:
+            moment = to_china(time)
+        except (TypeError, ValueError, AttributeError):
+            return super().toLocalizedTime(time, long_format, time_only)
+        if moment is None:
+            return ""
+        if time_only:
+            return f"{moment:%H:%M}"
+        if long_format:
+            return datetime_text(moment)
+        return f"{moment.year}年{moment.month}月{moment.day}日"
