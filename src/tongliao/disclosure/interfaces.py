@@ -451,3 +451,61 @@ class IApprovalCondition(Interface):
 
     def problems():
         """Translatable messages of what still blocks approval (empty: none)."""
+
+
+class ISiteIdentitySettings(Interface):
+    """The masthead and the footer of the government portal (plone.registry).
+
+    The footer lines follow the convention of Chinese government websites
+    (国务院办公厅《政府网站发展指引》2017: 主办单位, 网站标识码, ICP备案号,
+    公安机关备案号); an empty setting leaves its line out."""
+
+    emblem = schema.Bytes(
+        title=_("Emblem"),
+        description=_(
+            "The emblem shown left of the site name in the masthead (PNG or SVG, "
+            "about 64 × 64 pixels). Without one a neutral placeholder is shown."
+        ),
+        required=False,
+    )
+    site_subtitle = schema.TextLine(
+        title=_("Masthead subtitle"),
+        description=_("A line under the site name, for example 政务公开."),
+        default="政府信息公开平台",
+        required=False,
+    )
+    organizer = schema.TextLine(
+        title=_("Organizer (主办单位)"),
+        default="通辽市人民政府办公室",
+        required=False,
+    )
+    operator = schema.TextLine(
+        title=_("Operator (承办单位)"),
+        default="",
+        required=False,
+    )
+    phone = schema.TextLine(
+        title=_("Contact phone (联系电话)"),
+        default="",
+        required=False,
+    )
+    site_code = schema.TextLine(
+        title=_("Website identification code (网站标识码)"),
+        description=_("The ten-character code issued for government websites."),
+        default="",
+        required=False,
+    )
+    icp_number = schema.TextLine(
+        title=_("ICP record number (ICP备案号)"),
+        description=_("For example 蒙ICP备00000000号; links to beian.miit.gov.cn."),
+        default="",
+        required=False,
+    )
+    police_number = schema.TextLine(
+        title=_("Public security record number (公安机关备案号)"),
+        description=_(
+            "For example 蒙公网安备 15050202000000号; links to beian.mps.gov.cn."
+        ),
+        default="",
+        required=False,
+    )

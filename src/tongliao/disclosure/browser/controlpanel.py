@@ -2,9 +2,11 @@
 
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
+from plone.formwidget.namedfile.widget import NamedImageFieldWidget
 from tongliao.disclosure import _
 from tongliao.disclosure.interfaces import IApplicationSettings
 from tongliao.disclosure.interfaces import IDisclosureSettings
+from tongliao.disclosure.interfaces import ISiteIdentitySettings
 
 
 class DisclosureSettingsForm(RegistryEditForm):
@@ -34,3 +36,23 @@ class ApplicationSettingsForm(RegistryEditForm):
 
 class ApplicationSettingsView(ControlPanelFormWrapper):
     form = ApplicationSettingsForm
+
+
+class SiteIdentitySettingsForm(RegistryEditForm):
+    """Masthead (emblem, subtitle) and the footer's 主办单位 … 公安机关备案号."""
+
+    schema = ISiteIdentitySettings
+    schema_prefix = "tongliao.disclosure.site"
+    label = _("Masthead and footer")
+    description = _(
+        "The emblem and subtitle of the masthead and the lines of the footer: "
+        "organizer, operator, phone and the website's record numbers."
+    )
+
+    def updateFields(self):
+        super().updateFields()
+        self.fields["emblem"].widgetFactory = NamedImageFieldWidget
+
+
+class SiteIdentitySettingsView(ControlPanelFormWrapper):
+    form = SiteIdentitySettingsForm

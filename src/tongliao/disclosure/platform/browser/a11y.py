@@ -21,5 +21,8 @@ class StylesheetsViewlet(ViewletBase):
         base = f"{self.site_url}/++resource++tongliao.disclosure"
         return (
             f'<link rel="stylesheet" href="{base}/disclosure.css" />'
+            f'<link rel="stylesheet" href="{base}/theme.css" />'
             f'<link rel="stylesheet" media="print" href="{base}/print.css" />'
+            # Not deferred: it sets 适老化 mode before the first paint.
+            f'<script src="{base}/theme.js"></script>'
         )
