@@ -428,3 +428,9 @@ class IApplicationSettings(Interface):
 class IReviewable(Interface):
     """Marker: the item goes through disclosure_review_workflow and keeps review
     records (behavior ``tongliao.disclosure.reviewable``)."""
+
+
+class IImportingLayer(Interface):
+    """Marks the request while a site export bundle is being imported
+    (migration/exportimport.py): the review integrity rules stay silent, since
+    the imported states and records are the ones exported."""
