@@ -39,8 +39,7 @@ def test_round_trip_keeps_everything(portal):
     assert after["gen/doc1"]["review_records"]
     assert after["gen/doc1"]["fields"]["replaced_by"] == ("relation", "gen/doc2")
     problems = differences(before, after)
-    print("\n".join(problems))
-    assert problems == []
+    assert problems == [], "\n".join(problems)
     setSite(fresh)
     assert {
         name: getUtility(IRegistry)[name] for name in bundle["registry"]
