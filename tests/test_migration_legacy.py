@@ -135,9 +135,11 @@ def test_only_the_approver_may_import(agency, userid):
             run_import(agency, data, "目录.csv", dry_run=False)
         login(agency.aq_parent, TEST_USER_NAME)
     else:
-        with api.env.adopt_user(username=userid):
-            with pytest.raises(LegacyImportRefused) as caught:
-                run_import(agency, data, "目录.csv", dry_run=False)
+        with (
+            api.env.adopt_user(username=userid),
+            pytest.raises(LegacyImportRefused) as caught,
+        ):
+            run_import(agency, data, "目录.csv", dry_run=False)
         text = translate(caught.value.message, target_language="zh_CN")
         assert "审批领导" in text and not any(c.isascii() and c.isalpha() for c in text)
     assert documents(agency) == {}

@@ -337,9 +337,9 @@ def _check_row(row, credit_code, files, today):  # noqa: C901 — one rule per c
                     mapping={"column": COLUMNS[key][0], "value": raw[key]},
                 )
             )
-    if values.get("date_written") and values.get("effective"):
-        if values["date_written"] > values["effective"]:
-            errors.append(MSG_WRITTEN_AFTER)
+    written, published = values.get("date_written"), values.get("effective")
+    if written and published and written > published:
+        errors.append(MSG_WRITTEN_AFTER)
     values["subject_category"] = None
     if raw.get("subject_category"):
         token = subject_token(raw["subject_category"])

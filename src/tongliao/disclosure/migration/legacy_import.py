@@ -94,7 +94,7 @@ def check_file(agency, data, filename, files=None):
 def run_import(
     agency, data, filename, files=None, dry_run=True, skip_bad=False, progress=None
 ):
-    """Check, then (unless ``dry_run``) create the documents; returns an ImportReport."""
+    """Check, then (unless ``dry_run``) create the documents: an ImportReport."""
     if not can_import(agency):
         raise LegacyImportRefused(MSG_NOT_APPROVER)
     report = ImportReport(
