@@ -43,9 +43,7 @@ def test_old_style_data_is_migrated(portal):
     report_store = IAnnotations(report)
     report_store[storage.REPORT_OVERRIDES_KEY][cell]["time"] = naive
     report_store[storage.REPORT_SNAPSHOT_KEY] = {"published": naive, "computed": {}}
-    report_store[storage.REPORT_SNAPSHOTS_KEY] = PersistentList(
-        [{"published": naive}]
-    )
+    report_store[storage.REPORT_SNAPSHOTS_KEY] = PersistentList([{"published": naive}])
     _make_old_style(app, storage.LEGACY_ATTRIBUTES["DisclosureApplication"])
     _make_old_style(report, storage.LEGACY_ATTRIBUTES["AnnualReport"])
     assert "_events" in app.__dict__ and "_overrides" in report.__dict__
