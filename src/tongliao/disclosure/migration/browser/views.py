@@ -26,7 +26,7 @@ import zipfile
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MSG_CHOOSE = _("Choose a .csv or .xlsx file to import.")
 MSG_TOO_LARGE = _(
-    "The file is larger than 5 MB: import it from the command line (make import-legacy)."
+    "The file is larger than 5 MB: import it from the command line (make import-legacy)."  # noqa: E501
 )
 MSG_BAD_ZIP = _("The attachments file is not a readable .zip archive.")
 
