@@ -32,10 +32,13 @@ SKIP_BAD = os.environ.get("SKIP_BAD") == "1"
 app = makerequest(globals()["app"])  # noqa: F821 - injected by zconsole
 site = app[SITE_ID]
 setSite(site)
-user = site.acl_users.getUserById(os.environ["IMPORT_USER"])
-if user is None:
+for users in (site.acl_users, app.acl_users):  # a site user, else a Zope admin
+    user = users.getUserById(os.environ["IMPORT_USER"])
+    if user is not None:
+        newSecurityManager(None, user.__of__(users))
+        break
+else:
     sys.exit(f"没有用户 {os.environ['IMPORT_USER']}")
-newSecurityManager(None, user.__of__(site.acl_users))
 agency = site.unrestrictedTraverse(os.environ["AGENCY"])
 progress = Progress("导入")
 try:

@@ -9,6 +9,7 @@ from .migration_support import snapshot
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.registry.interfaces import IRegistry
+from tongliao.disclosure.migration.codec import export_annotations
 from tongliao.disclosure.migration.exportimport import export_site
 from tongliao.disclosure.migration.exportimport import import_site
 from tongliao.disclosure.review.staging import review_to
@@ -18,6 +19,15 @@ from zope.component.hooks import setSite
 import json
 
 
+def group_members(site):
+    setSite(site)
+    return {
+        group.getId(): sorted(group.getGroupMemberIds())
+        for group in site.portal_groups.listGroups()
+        if group.getId().startswith(("disclosure_", "department_", "secrecy_"))
+    }
+
+
 def test_round_trip_keeps_everything(portal):
     request = portal.REQUEST
     populate(portal)
@@ -25,6 +35,8 @@ def test_round_trip_keeps_everything(portal):
     setSite(portal)
     with api.env.adopt_roles(["Manager"]):
         bundle = json.loads(json.dumps(export_site(portal, request)))
+    site_before = export_annotations(portal)
+    groups_before = group_members(portal)
     registry_before = {name: getUtility(IRegistry)[name] for name in bundle["registry"]}
 
     app = portal.aq_parent
@@ -34,6 +46,9 @@ def test_round_trip_keeps_everything(portal):
     assert failed == []
     after = snapshot(fresh)
     assert len(after) == len(before) > 70
+    assert export_annotations(fresh) == site_before  # the staff-role log
+    assert "tongliao.disclosure.staff_log" in site_before
+    assert group_members(fresh) == groups_before
     assert after["gen/app1"]["annotations"] == before["gen/app1"]["annotations"]
     assert "tongliao.disclosure.application_events" in after["gen/app1"]["annotations"]
     assert after["gen/doc1"]["review_records"]

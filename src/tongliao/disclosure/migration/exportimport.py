@@ -160,6 +160,15 @@ class ExportContent(BaseExport):
 
 
 class ImportContent(BaseImport):
+    def start(self):
+        """@@import_content: no review integrity rule while importing."""
+        super().start()
+        alsoProvides(self.request, IImportingLayer)
+
+    def finish(self):
+        noLongerProvides(self.request, IImportingLayer)
+        super().finish()
+
     def global_obj_hook(self, obj, item):
         obj = super().global_obj_hook(obj, item)
         for step in IMPORT_STEPS:
