@@ -175,7 +175,12 @@ def snapshot(site):
                 fields[name] = _plain(field.get(field.interface(obj)))
         history = {
             wf: [
-                (entry.get("action"), entry.get("actor"), entry.get("review_state"))
+                (
+                    entry.get("action"),
+                    entry.get("actor"),
+                    entry.get("review_state"),
+                    int(entry["time"].timeTime()) if entry.get("time") else None,
+                )
                 for entry in entries
             ]
             for wf, entries in (
