@@ -39,6 +39,7 @@ from DateTime import DateTime
 from plone import api
 from plone.dexterity.utils import iterSchemata
 from plone.registry.interfaces import IRegistry
+from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
 from tongliao.disclosure.interfaces import IBrowserLayer
 from tongliao.disclosure.interfaces import IImportingLayer
 from tongliao.disclosure.interfaces import IReviewable
@@ -65,6 +66,9 @@ PERMISSIONS_KEY = "tongliao_permissions"
 OWNER_KEY = "tongliao_owner"
 STORED_FIELDS_KEY = "tongliao_stored_fields"
 DATES_KEY = "tongliao_dates"
+# Types whose data beyond the REST serialization is personal: exported only by
+# users who hold this permission on the item (a Manager does).
+PRIVATE_DATA_PERMISSION = {"DisclosureApplication": VIEW_APPLICANT_DATA_TITLE}
 # Fields hidden from forms that the deserializer would not write back.
 OMITTED_FIELDS = {"DisclosureApplication": ("tracking_code", "outcome")}
 REGISTRY_PREFIX = "tongliao.disclosure."
@@ -105,7 +109,16 @@ def _stored_fields(obj):
                 yield name, field
 
 
+def may_export_private(obj):
+    """Whether the exporting user may read ``obj``'s personal data: without the
+    permission, an application's data outside the REST fields stays out."""
+    permission = PRIVATE_DATA_PERMISSION.get(obj.portal_type)
+    return permission is None or api.user.has_permission(permission, obj=obj)
+
+
 def export_extras(item, obj):
+    if not may_export_private(obj):
+        return item
     item[STORED_FIELDS_KEY] = {
         name: encode(aq_base(obj).__dict__.get(name))
         for name, _field in _stored_fields(obj)
