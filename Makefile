@@ -17,7 +17,8 @@ SITE_STAMP := $(VENV)/.installed-site
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help install start start-zeo start-relstorage instance site test lint format bench i18n clean constraints
+.PHONY: help install start start-zeo start-relstorage instance site test lint format bench i18n clean constraints \
+	export import-site import-legacy
 
 help:
 	@echo "make start | make test | make lint | make bench | make i18n | make clean"
@@ -127,3 +128,18 @@ constraints: $(STAMP)
 clean:
 	rm -rf $(VENV) instance instance-a instance-b
 	@echo "var/ (the site's data) is kept; remove it by hand to start afresh."
+
+# Moving in and out (docs/migration.rst). Stop the running instance first, or
+# use a ZEO set-up: zconsole opens the same Data.fs.
+ZCONSOLE = $(BIN)/zconsole run instance/etc/zope.conf
+
+export: instance
+	SITE_ID='$(SITE_ID)' EXPORT_FILE='$(FILE)' $(ZCONSOLE) scripts/export_site.py
+
+import-site: instance
+	SITE_ID='$(SITE_ID)' IMPORT_FILE='$(FILE)' $(ZCONSOLE) scripts/import_site.py
+
+import-legacy: instance
+	SITE_ID='$(SITE_ID)' LEGACY_FILE='$(FILE)' AGENCY='$(AGENCY)' \
+	  IMPORT_USER='$(IMPORT_USER)' FOLDER='$(FOLDER)' APPLY='$(APPLY)' \
+	  SKIP_BAD='$(SKIP_BAD)' $(ZCONSOLE) scripts/import_legacy.py

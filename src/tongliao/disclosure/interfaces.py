@@ -509,3 +509,9 @@ class ISiteIdentitySettings(Interface):
         default="",
         required=False,
     )
+
+
+class IImportingLayer(Interface):
+    """Marks the request while a site export bundle is being imported
+    (migration/exportimport.py): the review integrity rules stay silent, since
+    the imported states and records are the ones exported."""

@@ -9,7 +9,7 @@ permission ``tongliao.disclosure.ViewApplicantData``.
 
 from datetime import date
 from datetime import datetime
-from persistent.list import PersistentList
+from datetime import UTC
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.file import NamedBlobFile
@@ -20,6 +20,9 @@ from stdnum.cn import uscc
 from tongliao.disclosure import _
 from tongliao.disclosure.chinatime import today_in_china
 from tongliao.disclosure.deadlines import EVENT_TYPES
+from tongliao.disclosure.migration.storage import APPLICATION_EVENTS_KEY
+from tongliao.disclosure.migration.storage import APPLICATION_FILES_KEY
+from tongliao.disclosure.migration.storage import stored_list
 from tongliao.disclosure.tracking import CODE_ALPHABET  # noqa: F401 (old path)
 from tongliao.disclosure.tracking import CODE_LENGTH  # noqa: F401
 from tongliao.disclosure.tracking import code_matches
@@ -325,11 +328,9 @@ class DisclosureApplication(Container):
 
     # -- events ---------------------------------------------------------------
 
-    def _event_list(self):
-        events = self.__dict__.get("_events")
-        if events is None:
-            events = self._events = PersistentList()
-        return events
+    def _event_list(self, create=False):
+        """The stored events (an annotation, migration/storage.py)."""
+        return stored_list(self, APPLICATION_EVENTS_KEY, create=create)
 
     def add_event(self, type, day, actor, note="", **data):
         """Append one event; the history is never rewritten."""
@@ -340,10 +341,10 @@ class DisclosureApplication(Container):
             "date": _plain(day),
             "actor": actor or "",
             "note": note or "",
-            "recorded": datetime.now().isoformat(timespec="seconds"),
+            "recorded": datetime.now(UTC).isoformat(timespec="seconds"),
             "data": dict(data),
         }
-        self._event_list().append(event)
+        self._event_list(create=True).append(event)
         return event
 
     def get_events(self):
@@ -371,19 +372,13 @@ class DisclosureApplication(Container):
 
     # -- stored files (identity proofs and notices, not catalogued) -------------
 
-    def _file_list(self, name, create=False):
+    def _file_list(self, create=False):
         """The stored list; readers get an empty tuple rather than a write on GET."""
-        files = self.__dict__.get(name)
-        if files is None:
-            if not create:
-                return ()
-            files = PersistentList()
-            setattr(self, name, files)
-        return files
+        return stored_list(self, APPLICATION_FILES_KEY, create=create)
 
     def add_stored_file(self, kind, data, filename, content_type, **info):
         """Keep a blob on the case; returns its id (``n1``, ``n2`` …)."""
-        files = self._file_list("_stored_files", create=True)
+        files = self._file_list(create=True)
         file_id = f"f{len(files) + 1}"
         blob = NamedBlobFile(data=data, filename=filename, contentType=content_type)
         files.append({"id": file_id, "kind": kind, "file": blob, **info})
@@ -392,12 +387,12 @@ class DisclosureApplication(Container):
     def stored_files(self, kind=None):
         return [
             entry
-            for entry in self._file_list("_stored_files")
+            for entry in self._file_list()
             if kind is None or entry["kind"] == kind
         ]
 
     def stored_file(self, file_id):
-        for entry in self._file_list("_stored_files"):
+        for entry in self._file_list():
             if entry["id"] == file_id:
                 return entry
         return None

@@ -18,11 +18,19 @@
 """
 
 from datetime import datetime
+from datetime import UTC
 from decimal import Decimal
-from persistent.list import PersistentList
-from persistent.mapping import PersistentMapping
 from plone import api
 from tongliao.disclosure import _
+from tongliao.disclosure.migration.storage import REPORT_EXPLANATIONS_KEY
+from tongliao.disclosure.migration.storage import REPORT_OVERRIDE_LOG_KEY
+from tongliao.disclosure.migration.storage import REPORT_OVERRIDES_KEY
+from tongliao.disclosure.migration.storage import REPORT_SNAPSHOT_KEY
+from tongliao.disclosure.migration.storage import REPORT_SNAPSHOTS_KEY
+from tongliao.disclosure.migration.storage import store_value
+from tongliao.disclosure.migration.storage import stored_list
+from tongliao.disclosure.migration.storage import stored_mapping
+from tongliao.disclosure.migration.storage import stored_value
 from tongliao.disclosure.policy.agency import find_agency
 from tongliao.disclosure.reports import checks
 from tongliao.disclosure.reports.compute import compute_fees
@@ -47,7 +55,7 @@ class ReportError(ValueError):
 
 
 def _now():
-    return datetime.now().isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _actor():
@@ -66,24 +74,19 @@ def is_frozen(report):
     return api.content.get_state(report, default=None) == PUBLISHED_STATE
 
 
+_MAPPINGS = {
+    "_overrides": REPORT_OVERRIDES_KEY,
+    "_explanations": REPORT_EXPLANATIONS_KEY,
+}
+
+
 def _mapping(report, name, create=False):
-    """The stored mapping; readers get an empty dict (no write on GET)."""
-    value = report.__dict__.get(name)
-    if value is None:
-        if not create:
-            return {}
-        value = PersistentMapping()
-        setattr(report, name, value)
-    return value
+    """The stored mapping (an annotation); readers get {} (no write on GET)."""
+    return stored_mapping(report, _MAPPINGS[name], create=create)
 
 
 def _log(report, create=False):
-    value = report.__dict__.get("_override_log")
-    if value is None:
-        if not create:
-            return []
-        value = report._override_log = PersistentList()
-    return value
+    return stored_list(report, REPORT_OVERRIDE_LOG_KEY, create=create)
 
 
 # Computed, overridden and manual cells -----------------------------------------
@@ -281,13 +284,10 @@ def freeze(report):
             for r in results
         ],
     }
-    report._snapshot = snapshot
-    history = report.__dict__.get("_snapshots")
-    if history is None:
-        history = report._snapshots = PersistentList()
-    history.append(snapshot)
+    store_value(report, REPORT_SNAPSHOT_KEY, snapshot)
+    stored_list(report, REPORT_SNAPSHOTS_KEY, create=True).append(snapshot)
     return snapshot
 
 
 def frozen_snapshot(report):
-    return report.__dict__.get("_snapshot")
+    return stored_value(report, REPORT_SNAPSHOT_KEY)

@@ -29,6 +29,7 @@ from plone import api
 from plone.app.workflow.interfaces import ILocalrolesModifiedEvent
 from Products.CMFCore.interfaces import ISiteRoot
 from tongliao.disclosure import _
+from tongliao.disclosure.interfaces import IImportingLayer
 from tongliao.disclosure.review.workflow import PENDING_STATES
 from tongliao.disclosure.review.workflow import return_to_draft
 from tongliao.disclosure.review.workflow import review_state
@@ -91,6 +92,8 @@ def _reason(item, what, changed):
 
 def apply_rule(item, what, changed=None):
     """Take ``item`` out of review or publication after a change; return the record."""
+    if IImportingLayer.providedBy(getRequest()):
+        return None  # a site import restores states and records as exported
     state = review_state(item)
     if state in PENDING_STATES:
         return return_to_draft(item, _reason(item, what, changed))

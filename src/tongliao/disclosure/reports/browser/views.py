@@ -13,6 +13,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from tongliao.disclosure import _
 from tongliao.disclosure.browser.base import download
+from tongliao.disclosure.chinatime import datetime_text
 from tongliao.disclosure.reports import report as reports
 from tongliao.disclosure.reports.export import build_docx
 from tongliao.disclosure.reports.export import build_xlsx
@@ -75,6 +76,10 @@ class AnnualReportView(BrowserView):
             self.request.response.redirect(self.context.absolute_url())
             return ""
         return self.index()
+
+    def time_text(self, value):
+        """A stored UTC timestamp as China time (2026年11月29日 09:05)."""
+        return datetime_text(value)
 
     # -- public layout --------------------------------------------------------
 

@@ -28,12 +28,14 @@ STEP_TITLES = {
     "secrecy_review": _("Secrecy review (专审)"),
     "approval": _("Approval by the leader in charge"),
     "withdrawal": _("Withdrawal"),
+    "import": _("Imported from the previous platform"),
 }
 DECISION_TITLES = {
     "pass": _("Passed"),
     "reject": _("Returned"),
     "withdraw": _("Withdrawn"),
     "returned": _("Returned to draft after an edit"),
+    "imported": _("Imported as published"),
 }
 ACTION_TITLES = {
     "pass": _("Pass"),

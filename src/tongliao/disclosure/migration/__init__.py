@@ -1,0 +1,1 @@
+"""Moving in and out without loss: annotation storage, export/import, legacy import."""
