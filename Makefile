@@ -60,7 +60,8 @@ start: instance
 	echo " 通辽市政务公开平台: http://localhost:$(PORT)/$(SITE_ID)" && \
 	echo " Admin login: admin / $(ADMIN_PASSWORD)   (Zope root: http://localhost:$(PORT)/manage)" && \
 	echo " Demo staff (demo only!): demo-editor, demo-department, demo-secrecy," && \
-	echo "   demo-approver, demo-officer, demo-siteadmin; password Tongliao-demo-2026" && \
+	echo "   demo-approver, demo-officer, demo-siteadmin, demo-complaints," && \
+	echo "   demo-supervisor; password Tongliao-demo-2026" && \
 	echo " Mail sent by the site: var/mail (local sink on port $(SMTP_PORT))" && \
 	echo "======================================================================" && \
 	$(BIN)/runwsgi instance/etc/zope.ini

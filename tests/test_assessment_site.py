@@ -47,7 +47,7 @@ EXPECTED_2026_Q1 = {
     "reassessment_due": (True, 2, 1, [("w", "overdue", 70)]),
     # reply due 12 Mar, still open on 20 Mar: 8 days overdue
     "applications_on_time": (True, 1, 0, [("case", "overdue", 8)]),
-    "complaints_on_time": (False, 0, 0, []),
+    "complaints_on_time": (True, 0, 0, []),
     "consultations_overdue": (False, 0, 0, []),
     "guide_freshness": (True, 1, 0, [("guide", "unpublished", None)]),
     "directory_fulfilment": (True, 0, 0, []),
@@ -59,7 +59,7 @@ EXPECTED_2025 = {
     "interpretation_coverage": (True, 1, 1, []),  # b explained after 3 wd
     "reassessment_due": (True, 2, 2, []),  # as of 31 Dec 2025 nothing due
     "applications_on_time": (True, 0, 0, []),
-    "complaints_on_time": (False, 0, 0, []),
+    "complaints_on_time": (True, 0, 0, []),
     "consultations_overdue": (False, 0, 0, []),
     "guide_freshness": (True, 1, 0, [("guide", "unpublished", None)]),
     "directory_fulfilment": (True, 0, 0, []),

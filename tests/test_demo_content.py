@@ -10,6 +10,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from tongliao.disclosure import demo
 from tongliao.disclosure.applications.workflow import WORKFLOW_ID
+from tongliao.disclosure.consultation.comments import all_comments
 from tongliao.disclosure.relations import back_references
 
 import pytest
@@ -106,6 +107,19 @@ def test_demo_site(demo_portal):
     year = demo.site_today().year - 1
     report = agency[f"annual-report-{year}"]
     assert api.content.get_state(report) == "published"
+
+    # The public's side: complaints (one being investigated), an answered
+    # message, an open consultation with a shown and a pending comment.
+    complaints = brains(portal_type="DisclosureComplaint")
+    assert sorted(b.review_state for b in complaints) == ["investigating", "received"]
+    messages = brains(portal_type="PublicMessage")
+    assert [b.review_state for b in messages] == ["answered"]
+    consultation = demo_portal["tlsfgw"]["demo-consultation"]
+    assert api.content.get_state(consultation) == "published"
+    assert sorted(c["state"] for c in all_comments(consultation)) == [
+        "pending",
+        "shown",
+    ]
 
     # Staff accounts for every role, with names.
     for userid, fullname, group, role in demo.DEMO_STAFF:

@@ -10,7 +10,9 @@ from plone import api
 from plone.app.testing import applyProfile
 from plone.app.testing import SITE_OWNER_NAME
 from tongliao.disclosure import demo
+from tongliao.disclosure import setuphandlers
 
+import functools
 import pytest
 import transaction
 
@@ -58,8 +60,15 @@ WIDE_ELEMENTS = """() => {
 
 
 @pytest.fixture
-def demo_site(functional_portal):
+def demo_site(functional_portal, monkeypatch):
     portal = functional_portal
+    # The demo profile with only the core content (the living demo's five
+    # agencies take a minute to build; tests/test_demo_content.py checks them).
+    monkeypatch.setattr(
+        setuphandlers,
+        "create_demo_content",
+        functools.partial(demo.create_demo_content, living=False),
+    )
     with api.env.adopt_user(SITE_OWNER_NAME):
         api.portal.set_registry_record("plone.site_title", "通辽市政务公开平台")
         applyProfile(portal, "tongliao.disclosure:demo")

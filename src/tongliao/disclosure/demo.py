@@ -17,10 +17,17 @@ from tongliao.disclosure.applications.pdf import build_pdf
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import perform as handle_case
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.complaints.workflow import file_complaint
+from tongliao.disclosure.complaints.workflow import perform as complaint_action
+from tongliao.disclosure.consultation.comments import add_comment
+from tongliao.disclosure.consultation.comments import moderate
+from tongliao.disclosure.consultation.comments import SHOWN
 from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.guide import ensure_guide
 from tongliao.disclosure.interfaces import IReviewable
+from tongliao.disclosure.messages.workflow import file_message
+from tongliao.disclosure.messages.workflow import perform as message_action
 from tongliao.disclosure.platform.browser.home import set_home_as_default
 from tongliao.disclosure.reports.content import MANUAL_FIELDS
 from tongliao.disclosure.review.staging import review_to
@@ -65,7 +72,12 @@ def create_demo_content(portal, living=True):
         steps.append(create_more_agencies)
     steps += [create_directory_and_guide, create_policy_documents]
     if living:
-        steps += [create_more_documents, create_applications, create_annual_report]
+        steps += [
+            create_more_documents,
+            create_applications,
+            create_annual_report,
+            create_participation,
+        ]
     steps.append(set_front_page)
     for step in steps:
         step(portal)
@@ -267,6 +279,8 @@ DEMO_STAFF = (
     ("demo-approver", "审批领导（演示）", "disclosure_approvers", None),
     ("demo-officer", "依申请公开办理员（演示）", "disclosure_officers", None),
     ("demo-siteadmin", "站点管理员（演示）", None, "Site Administrator"),
+    ("demo-complaints", "举报受理员（演示）", "complaint_handlers", None),
+    ("demo-supervisor", "政务公开办公室督查员（演示）", "disclosure_supervisors", None),
 )
 
 
@@ -515,3 +529,66 @@ def create_annual_report(portal):
         **dict.fromkeys(MANUAL_FIELDS.values(), 0),
     )
     _publish(report, f"{year + 1}/01/20 09:00:00 GMT+8")
+
+
+def create_participation(portal):
+    """The public's side: a complaint being handled and a new one, a public
+    message answered, and an open consultation with comments."""
+    box = portal.get("complaints")
+    if box is None or not box.objectIds():
+        education = portal["tlsjyj"]
+        handled = file_complaint(
+            education,
+            category="not_proactive",
+            details="通辽市教育局未按规定主动公开2025年义务教育招生计划。（演示）",
+            complainant_name="刘洋（演示）",
+            phone="13900000001",
+        )
+        with api.env.adopt_user(username="demo-complaints"):
+            complaint_action(handled, "accept")
+            complaint_action(handled, "investigate")
+        file_complaint(
+            portal["tlsczj"],
+            category="application_unanswered",
+            details="向通辽市财政局申请公开的预算资料逾期未答复。（演示）",
+        )
+    agency = portal[DEMO_AGENCY_ID]
+    if not [o for o in agency.objectValues() if o.portal_type == "PublicMessage"]:
+        message = file_message(
+            agency,
+            title="如何查询本市历年政府工作报告？",
+            question="请问在哪里可以查阅通辽市历年的政府工作报告全文？（演示）",
+            writer_name="马丽（演示）",
+            phone="13900000002",
+            publication_consent=True,
+        )
+        with api.env.adopt_user(username="demo-officer"):
+            message_action(
+                message,
+                "answer",
+                answer="可在本平台“政府信息公开目录”中按主题分类“政务公开”查询。（演示）",
+            )
+    commission = portal["tlsfgw"]
+    if "demo-consultation" not in commission.objectIds():
+        today = site_today()
+        consultation = api.content.create(
+            container=commission,
+            type="PolicyConsultation",
+            id="demo-consultation",
+            title="《通辽市城区居民供热价格管理办法（征求意见稿）》意见征集（示例）",
+            draft_text=_html("第一条 为规范城区居民供热价格管理，制定本办法。（示例）"),
+            explanation=_html("起草说明：依据《中华人民共和国价格法》。（示例）"),
+            open_date=today - timedelta(days=5),
+            close_date=today + timedelta(days=26),
+            participation="电子邮件：zwgk@fgw.tongliao.example；或在本页提交意见。",
+            contact="通辽市发展和改革委员会 0475-8211234",
+            address="通辽市科尔沁区建国路",
+        )
+        _publish(consultation, f"{today - timedelta(days=5):%Y/%m/%d} 09:00:00 GMT+8")
+        first = add_comment(
+            consultation,
+            "建议明确供热质量不达标时的退费标准。（演示）",
+            name="张伟（演示）",
+        )
+        add_comment(consultation, "建议分档计价。（演示）")
+        moderate(consultation, first, SHOWN, "demo-officer")

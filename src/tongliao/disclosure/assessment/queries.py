@@ -3,9 +3,10 @@
 Every query is an unrestricted catalog search below one agency (the city
 office's figures do not depend on who looks; the pages showing them are
 protected by ``tongliao.disclosure: View assessment``). No object is woken
-(``directory.compliance.check_directory`` reads brains too). Types or indexes
-the site lacks — the public-participation types of issue #14,
-``DisclosureComplaint`` and ``PolicyConsultation`` — give "no data".
+(``directory.compliance.check_directory`` reads brains too), except the
+complaints, which live in the site's complaint box and name their agency only on
+the object (few; woken). Types or indexes the site lacks (``PolicyConsultation``
+has no feedback deadline column yet) give "no data".
 """
 
 from DateTime import DateTime
@@ -15,6 +16,10 @@ from tongliao.disclosure.assessment import monitors
 from tongliao.disclosure.assessment.monitors import Record
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.complaints.engine import complaint_due
+from tongliao.disclosure.complaints.workflow import accepted_date
+from tongliao.disclosure.complaints.workflow import settings as complaint_settings
+from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.directory.compliance import check_directory
 from tongliao.disclosure.reports.warnings import report_deadline
 from tongliao.disclosure.validators import _as_date
@@ -157,12 +162,51 @@ def withheld_records(agency):
     ]
 
 
+def complaint_records(agency):
+    """Complaints about ``agency``: they live in the site's complaint box, routed
+    by ``agency_uid``, never inside the agency. Deadline: the reply deadline
+    (from acceptance, else from receipt); done: the day of the reply."""
+    source = _source(agency)
+    agency = api.portal.get().unrestrictedTraverse(source.path, None)
+    if agency is None or not hasattr(agency, "UID"):
+        return None  # e.g. the benchmark's plain catalog: no complaints there
+    calendar, today, uid = get_site_calendar(), site_today(), agency.UID()
+    records = []
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type=COMPLAINT_TYPE):
+        complaint = brain._unrestrictedGetObject()
+        if getattr(complaint, "agency_uid", None) != uid:
+            continue
+        replied = complaint.last_event("replied")
+        try:
+            due = complaint_due(
+                "investigating",
+                complaint.received_date,
+                accepted_date(complaint),
+                calendar,
+                today,
+                complaint_settings(),
+            )
+        except CalendarCoverageError:
+            due = None
+        records.append(
+            _record(
+                brain,
+                deadline=due.date if due else None,
+                done=_as_date(replied["date"]) if replied else None,
+            )
+        )
+    return records
+
+
 def case_records(agency, monitor):
     """Records (deadline, done) of one kind of case, or None: no data."""
     portal_type, deadline_column, done_column = CASE_COLUMNS[monitor]
     source = _source(agency)
     if not source.has_type(portal_type):
         return None
+    if monitor == "complaints_on_time":
+        return complaint_records(agency)
     if not (source.has_column(deadline_column) and source.has_column(done_column)):
         return None
     return [

@@ -4,12 +4,7 @@ A record is a plain dict with ``FIELDS``; like the review records nothing here
 changes or removes a stored one, and readers get copies.
 """
 
-from datetime import datetime
-from datetime import UTC
-from persistent.list import PersistentList
-from zope.annotation.interfaces import IAnnotations
-
-import copy
+from tongliao.disclosure.recordlog import RecordLog
 
 
 ANNOTATION_KEY = "tongliao.disclosure.coordination_records"
@@ -29,29 +24,15 @@ FIELDS = (
 )
 
 
-def _storage(obj, create=False):
-    annotations = IAnnotations(obj)
-    records = annotations.get(ANNOTATION_KEY)
-    if records is None and create:
-        records = annotations[ANNOTATION_KEY] = PersistentList()
-    return records
+_LOG = RecordLog(ANNOTATION_KEY, FIELDS)
 
 
 def get_records(obj):
     """All coordination records of ``obj``, oldest first, as copies."""
-    return [copy.deepcopy(dict(record)) for record in (_storage(obj) or ())]
+    return _LOG.get(obj)
 
 
 def append_record(obj, **data):
-    unknown = set(data) - set(FIELDS)
-    if unknown or data.get("kind") not in KINDS:
-        kind = data.get("kind")
-        raise ValueError(f"Bad coordination record {kind} {sorted(unknown)}")
-    records = _storage(obj, create=True)
-    record = dict.fromkeys(FIELDS)
-    record.update(copy.deepcopy(data))
-    record["seq"] = len(records) + 1
-    if not record["time"]:
-        record["time"] = datetime.now(UTC).isoformat(timespec="seconds")
-    records.append(tuple(record.items()))
-    return dict(record)
+    if data.get("kind") not in KINDS:
+        raise ValueError(f"Bad coordination record kind {data.get('kind')}")
+    return _LOG.append(obj, **data)

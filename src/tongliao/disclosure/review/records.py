@@ -5,12 +5,7 @@ actor_name, time (ISO 8601, UTC), opinion, checklist, from_state, to_state``.
 Nothing here can change or remove a stored record: readers get copies.
 """
 
-from datetime import datetime
-from datetime import UTC
-from persistent.list import PersistentList
-from zope.annotation.interfaces import IAnnotations
-
-import copy
+from tongliao.disclosure.recordlog import RecordLog
 
 
 ANNOTATION_KEY = "tongliao.disclosure.review_records"
@@ -47,33 +42,17 @@ FIELDS = (
 )
 
 
-def _storage(obj, create=False):
-    annotations = IAnnotations(obj)
-    records = annotations.get(ANNOTATION_KEY)
-    if records is None and create:
-        records = annotations[ANNOTATION_KEY] = PersistentList()
-    return records
+_LOG = RecordLog(ANNOTATION_KEY, FIELDS)
 
 
 def get_records(obj):
     """All records of ``obj``, oldest first, as copies."""
-    return [copy.deepcopy(dict(record)) for record in (_storage(obj) or ())]
+    return _LOG.get(obj)
 
 
 def append_record(obj, **data):
     """Store one more record and return a copy of it; unknown keys are refused."""
-    unknown = set(data) - set(FIELDS)
-    if unknown:
-        raise ValueError(f"Unknown review record fields: {sorted(unknown)}")
-    records = _storage(obj, create=True)
-    record = dict.fromkeys(FIELDS)
-    record.update(copy.deepcopy(data))
-    record["seq"] = len(records) + 1
-    if not record["time"]:
-        record["time"] = datetime.now(UTC).isoformat(timespec="seconds")
-    # A tuple of pairs: no stored record offers a mutating method.
-    records.append(tuple(record.items()))
-    return dict(record)
+    return _LOG.append(obj, **data)
 
 
 def current_round_records(obj, round_number):
@@ -82,9 +61,4 @@ def current_round_records(obj, round_number):
 
 def restore_records(obj, records):
     """Import: put exported records on an item that has none (never merges)."""
-    if _storage(obj):
-        raise ValueError("The item already has review records")
-    storage = _storage(obj, create=True)
-    for record in records:
-        clean = {name: copy.deepcopy(record.get(name)) for name in FIELDS}
-        storage.append(tuple(clean.items()))
+    _LOG.restore(obj, records)

@@ -14,6 +14,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure.chinatime import datetime_text
 from tongliao.disclosure.chinatime import to_china
 from tongliao.disclosure.interfaces import ISiteIdentitySettings
+from zope.component import getMultiAdapter
 from zope.component import getUtility
 
 import mimetypes
@@ -61,6 +62,9 @@ class ElderModeToggleViewlet(ViewletBase):
     index = ViewPageTemplateFile("templates/elder_toggle.pt")
 
 
+FIXED_SITE_ACTIONS = ("sitemap", "accessibility", "contact", "plone_setup")
+
+
 class FooterViewlet(ViewletBase):
     """Replaces ``plone.footer`` (footer portlets with "Powered by Plone"):
     site links, 主办单位, 承办单位, 联系电话, 网站标识码, ICP and 公安 record
@@ -78,6 +82,16 @@ class FooterViewlet(ViewletBase):
         self.site_code = _setting(settings, "site_code")
         self.icp_number = _setting(settings, "icp_number")
         self.police_number = _setting(settings, "police_number")
+        # Site actions other features add (e.g. 举报受理's ``complain``); Plone's
+        # own sitemap/accessibility/contact are the fixed links above.
+        context_state = getMultiAdapter(
+            (self.context, self.request), name="plone_context_state"
+        )
+        self.extra_actions = [
+            action
+            for action in context_state.actions("site_actions")
+            if action.get("id") not in FIXED_SITE_ACTIONS
+        ]
 
 
 class EmblemView(BrowserView):
