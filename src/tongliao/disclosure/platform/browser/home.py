@@ -1,6 +1,8 @@
 """@@disclosure-home: the platform's front page (the demo site's default view)."""
 
 from plone import api
+from tongliao.disclosure.bilingual.titles import title_mn
+from tongliao.disclosure.bilingual.titles import title_parts
 from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.platform import catalogue
 from tongliao.disclosure.platform.browser.listing import listing_rows
@@ -23,7 +25,7 @@ class DisclosureHome(_Base):
             rows.append(
                 {
                     "url": url,
-                    "title": brain.Title,
+                    **title_parts(brain.Title, title_mn(brain)),
                     "catalogue": f"{url}/@@disclosure-catalog",
                     "on_request": f"{url}/ysqgk",
                     "annual_reports": f"{url}/zfxxgknb",
