@@ -19,6 +19,7 @@ from tongliao.disclosure.applications.workflow import perform as handle_case
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.directory import spreadsheet
+from tongliao.disclosure.bilingual.content import add_demo_titles
 from tongliao.disclosure.directory.guide import ensure_guide
 from tongliao.disclosure.interfaces import IReviewable
 from tongliao.disclosure.platform.browser.home import set_home_as_default
@@ -67,6 +68,7 @@ def create_demo_content(portal, living=True):
     if living:
         steps += [create_more_documents, create_applications, create_annual_report]
     steps.append(set_front_page)
+    steps.append(add_demo_titles)  # 蒙汉双语: a few Mongolian titles (bilingual/)
     for step in steps:
         step(portal)
     logger.info("Demo content ready (%d steps)", len(steps))

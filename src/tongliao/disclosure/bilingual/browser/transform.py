@@ -8,6 +8,7 @@ responses, before plone.protect (9000) and after Diazo (8850).
 """
 
 from plone.transformchain.interfaces import ITransform
+from tongliao.disclosure.bilingual import CHINESE
 from tongliao.disclosure.bilingual import current_language
 from tongliao.disclosure.bilingual import lang_tag
 from tongliao.disclosure.interfaces import IBrowserLayer
@@ -16,6 +17,43 @@ from zope.interface import implementer
 from zope.interface import Interface
 
 import re
+
+
+# Plone's own header, navigation and footer have no Mongolian catalog: on a
+# Mongolian page they stay Chinese (never English), tagged as such. Elements
+# inside with a lang of their own (the language selector) keep it.
+CHROME_IDS = (
+    "portal-header",
+    "portal-mainnavigation",
+    "mainnavigation-wrapper",
+    "portal-breadcrumbs",
+    "portal-footer-wrapper",
+    "portal-column-one",
+    "portal-column-two",
+)
+
+
+def tag_chinese_chrome(root):
+    for element_id in CHROME_IDS:
+        for element in root.iterfind(f'.//*[@id="{element_id}"]'):
+            if element.get("lang") is None:
+                element.set("lang", lang_tag(CHINESE))
+
+
+SCROLLING_BLOCKS = {"policy-text", "guide-text"}
+
+
+def focusable_content(root):
+    """The vertical content block scrolls sideways: keyboard users reach it
+    (WCAG 2.1.1; axe scrollable-region-focusable)."""
+    for element in root.iterfind('.//*[@id="content"]'):
+        if element.get("tabindex") is None:
+            element.set("tabindex", "0")
+    # Chinese prose blocks set horizontally scroll up and down (mongolian.css).
+    for element in root.iter():
+        classes = (element.get("class") or "").split() if isinstance(element.tag, str) else ()
+        if SCROLLING_BLOCKS.intersection(classes) and element.get("lang"):
+            element.set("tabindex", "0")
 
 
 HTML_LANG = re.compile(r'(<html\b[^>]*?\blang=")([^"]*)(")', re.IGNORECASE)
@@ -64,6 +102,9 @@ class HtmlLangTransform:
             root = tree.getroot()
             if root is not None and root.tag.rsplit("}", 1)[-1] == "html":
                 root.set("lang", self._tag())
+                if self._tag() != lang_tag(CHINESE):
+                    tag_chinese_chrome(root)
+                    focusable_content(root)
             return result
         try:
             chunks = [c if isinstance(c, bytes) else c.encode("utf-8") for c in result]
