@@ -5,7 +5,7 @@ while the page itself does not; axe-core finds no serious or critical
 violation. Screenshots (1280 px, home also 360 px): the ``screenshot`` fixture
 (docs/screenshots/ with UPDATE_SCREENSHOTS=1) — look at them."""
 
-from .bilingual_support import bilingual_demo  # noqa: F401
+from .bilingual_support import build_bilingual_demo
 from axe_playwright_python.sync_playwright import Axe
 from tongliao.disclosure import demo
 from tongliao.disclosure.directory.guide import guide_of
@@ -13,6 +13,11 @@ from tongliao.disclosure.directory.guide import guide_of
 import pytest
 import shutil
 import subprocess
+
+
+@pytest.fixture
+def bilingual_demo(functional_portal):
+    return build_bilingual_demo(functional_portal)
 
 
 def public_pages(portal):
@@ -84,7 +89,9 @@ def test_public_pages_in_mongolian(bilingual_demo, page, screenshot):
 
 @pytest.mark.e2e
 def test_mongolian_home_on_a_phone(bilingual_demo, chromium, screenshot):
-    context = chromium.new_context(locale="zh-CN", viewport={"width": 360, "height": 760})
+    context = chromium.new_context(
+        locale="zh-CN", viewport={"width": 360, "height": 760}
+    )
     page = context.new_page()
     try:
         page.goto(bilingual_demo.absolute_url() + "?set_language=mn")

@@ -16,10 +16,10 @@ from tongliao.disclosure import logger
 from tongliao.disclosure.applications.pdf import build_pdf
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import perform as handle_case
+from tongliao.disclosure.bilingual.content import add_demo_titles
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.directory import spreadsheet
-from tongliao.disclosure.bilingual.content import add_demo_titles
 from tongliao.disclosure.directory.guide import ensure_guide
 from tongliao.disclosure.interfaces import IReviewable
 from tongliao.disclosure.platform.browser.home import set_home_as_default
@@ -68,7 +68,7 @@ def create_demo_content(portal, living=True):
     if living:
         steps += [create_more_documents, create_applications, create_annual_report]
     steps.append(set_front_page)
-    steps.append(add_demo_titles)  # 蒙汉双语: a few Mongolian titles (bilingual/)
+    steps.append(add_mongolian_titles)
     for step in steps:
         step(portal)
     logger.info("Demo content ready (%d steps)", len(steps))
@@ -252,6 +252,12 @@ def create_directory_and_guide(portal):
             guide.last_reviewed = site_today()
             modified(guide)
         _publish(guide, "2021/07/01 09:00:00 GMT+8")
+
+
+def add_mongolian_titles(portal):
+    """蒙汉双语: Mongolian section titles, and the city office, its guide and
+    one notice in Mongolian (the other documents show the marked fallback)."""
+    add_demo_titles(portal, DEMO_AGENCY_ID, NOTICE_ID)
 
 
 def set_front_page(portal):

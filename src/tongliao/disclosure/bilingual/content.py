@@ -9,6 +9,7 @@ theirs from the agencies (the "Title in Mongolian" field).
 
 from plone import api
 from tongliao.disclosure.bilingual.glossary import suffixes_joined
+from tongliao.disclosure.directory.guide import guide_of
 
 
 SECTION_TITLES_MN = {
@@ -48,16 +49,14 @@ def add_section_titles(agency):
         _set(agency.get(section_id), title)
 
 
-def add_demo_titles(portal):
-    """The demo step (demo.create_demo_content)."""
-    from tongliao.disclosure import demo
-    from tongliao.disclosure.directory.guide import guide_of
-
+def add_demo_titles(portal, agency_id, notice_id):
+    """The demo's step (demo.add_mongolian_titles): section titles everywhere,
+    the city office, its guide and one notice in Mongolian."""
     for agency in api.content.find(context=portal, portal_type="DisclosureAgency"):
         add_section_titles(agency.getObject())
-    agency = portal.get(demo.DEMO_AGENCY_ID)
+    agency = portal.get(agency_id)
     if agency is None:
         return
     _set(agency, DEMO_TITLES_MN["agency"])
     _set(guide_of(agency), DEMO_TITLES_MN["guide"])
-    _set(agency.get(demo.NOTICE_ID), DEMO_TITLES_MN["notice"])
+    _set(agency.get(notice_id), DEMO_TITLES_MN["notice"])

@@ -12,7 +12,7 @@ MONGOLIAN_LETTERS = re.compile("[\u1820-\u18af]")
 # Case suffixes are written apart from their word with a narrow no-break space
 # (U+202F), as the Unicode Mongolian model wants; the spelling uses it throughout.
 SUFFIXES = ("ᠤᠨ", "ᠦᠨ", "ᠶᠢᠨ", "ᠢᠨ", "ᠤ", "ᠦ", "ᠢ", "ᠶᠢ", "ᠪᠠᠷ", "ᠢᠶᠠᠷ", "ᠲᠠᠢ", "ᠲᠡᠢ")
-SUFFIX_RE = re.compile(r" (%s)(?=[\s.,:;!?)）]|$)" % "|".join(SUFFIXES))
+SUFFIX_RE = re.compile(r" ({})(?=[\s.,:;!?)）]|$)".format("|".join(SUFFIXES)))
 
 
 def suffixes_joined(text):

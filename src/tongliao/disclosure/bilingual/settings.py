@@ -1,5 +1,6 @@
-"""Registry settings of the bilingual platform (prefix tongliao.disclosure.bilingual)."""
+"""Registry settings of the bilingual platform (tongliao.disclosure.bilingual.*)."""
 
+from plone import api
 from tongliao.disclosure import _
 from zope import schema
 from zope.interface import Interface
@@ -21,7 +22,5 @@ class IBilingualSettings(Interface):
 
 
 def site_title_mn():
-    from plone import api
-
     value = api.portal.get_registry_record(f"{PREFIX}.site_title_mn", default="")
     return (value or "").strip()

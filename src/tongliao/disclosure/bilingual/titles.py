@@ -36,9 +36,7 @@ def title_mn(obj):
 
 def title_parts(chinese, mongolian, request=None):
     """{title, title_lang, fallback_mark} for templates, by the page language."""
-    text, tag, fallback = localized_title(
-        chinese, mongolian, current_language(request)
-    )
+    text, tag, fallback = localized_title(chinese, mongolian, current_language(request))
     return {
         "title": text,
         "title_lang": tag,

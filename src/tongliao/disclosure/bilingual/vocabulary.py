@@ -1,8 +1,8 @@
 """Vocabulary titles and catalogue facets in the page's language."""
 
+from tongliao.disclosure.bilingual import CHINESE
 from tongliao.disclosure.bilingual import current_language
 from tongliao.disclosure.bilingual import LANG_TAGS
-from tongliao.disclosure.bilingual import CHINESE
 from tongliao.disclosure.bilingual import MONGOLIAN
 from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
 from tongliao.disclosure.vocabularies import mongolian_term_title
@@ -44,14 +44,15 @@ def localize_facets(facets, language=None):
             mongolian = mongolian_term_title(SUBJECT_CATEGORIES, item["value"])
             title, tag = (mongolian, None) if mongolian else (item["title"], ZH)
         elif name in FACET_VOCABULARIES:
-            title, tag = localized_term(FACET_VOCABULARIES[name], item["value"], language)
+            vocabulary = FACET_VOCABULARIES[name]
+            title, tag = localized_term(vocabulary, item["value"], language)
         elif name == "agency":
             title, tag = item["title"], ZH
         else:
             title, tag = item["title"], None
         localized = {**item, "title": title, "lang": tag}
         if item.get("children"):
-            localized["children"] = [entry(name, child) for child in item["children"]]
+            localized["children"] = [entry(name, c) for c in item["children"]]
         return localized
 
-    return {name: [entry(name, item) for item in items] for name, items in facets.items()}
+    return {name: [entry(name, i) for i in items] for name, items in facets.items()}

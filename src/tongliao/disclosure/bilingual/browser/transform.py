@@ -51,7 +51,9 @@ def focusable_content(root):
             element.set("tabindex", "0")
     # Chinese prose blocks set horizontally scroll up and down (mongolian.css).
     for element in root.iter():
-        classes = (element.get("class") or "").split() if isinstance(element.tag, str) else ()
+        if not isinstance(element.tag, str):  # comments
+            continue
+        classes = (element.get("class") or "").split()
         if SCROLLING_BLOCKS.intersection(classes) and element.get("lang"):
             element.set("tabindex", "0")
 

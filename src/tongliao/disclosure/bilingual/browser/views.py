@@ -6,13 +6,13 @@ from tongliao.disclosure.bilingual import FALLBACK_MARK
 from tongliao.disclosure.bilingual import is_mongolian
 from tongliao.disclosure.bilingual import LANG_TAGS
 from tongliao.disclosure.bilingual.titles import title_mn
+from tongliao.disclosure.bilingual.titles import title_parts
 
 import re
 
 
 HAN = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 MONGOLIAN = re.compile("[\u1800-\u18af]")
-from tongliao.disclosure.bilingual.titles import title_parts
 
 
 class TitleView(BrowserView):

@@ -6,8 +6,8 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from tongliao.disclosure import _
-from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.bilingual.dates import date_text
+from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.browser.base import chinese_date
 from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.directory import spreadsheet

@@ -1,9 +1,9 @@
 """Public views of agencies, policy documents and interpretations."""
 
 from tongliao.disclosure import _
-from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.bilingual.dates import date_text
 from tongliao.disclosure.bilingual.vocabulary import vocabulary_title
+from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.policy.lag import interpretation_lag
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.relations import forward_references
@@ -21,7 +21,10 @@ class PolicyDocumentView(_Base):
         c = self.context
         return [
             (_("Index number"), c.index_number or "—"),
-            (_("Subject category"), vocabulary_title(SUBJECT_CATEGORIES, c.subject_category)),
+            (
+                _("Subject category"),
+                vocabulary_title(SUBJECT_CATEGORIES, c.subject_category),
+            ),
             (_("Issuing agency"), c.issuing_agency or ""),
             (_("Date written"), date_text(c.date_written)),
             (_("Document number"), c.document_number or "—"),
