@@ -64,6 +64,11 @@ def test_chinese_first_with_a_tagged_selector(bilingual_site, browser_session):
     assert re.search(r'hreflang="mn-Mong-CN" lang="mn-Mong-CN"[^>]*>ᠮᠣᠩᠭᠣᠯ<', text)
     assert re.search(r'lang="zh-CN" aria-current="true"[^>]*>中文<', text)
     assert "?set_language=mn" in response.text
+    # The masthead: the Mongolian name (vertical, tagged) beside the Chinese one.
+    masthead = re.search(r'<div class="bilingual-masthead">.*?</div>', text, re.S)
+    mn_name = r'<span class="masthead-mn" lang="mn-Mong-CN"[^>]*>ᠲᠥᠩᠯᠢᠶᠣᠣ'
+    assert re.search(mn_name, masthead[0])
+    assert '<span class="masthead-zh" lang="zh-CN"' in masthead[0]
     # The Chinese page shows the Chinese titles, unmarked.
     assert MN_TITLE not in response.text
     assert FALLBACK_MARK not in response.text
