@@ -84,6 +84,21 @@ def test_public_pages_in_mongolian(bilingual_demo, page, screenshot):
         ]
         if serious:
             problems[name] = serious
+        if name == "catalogue":
+            # The intended scroller: the vertical block scrolls sideways to
+            # the results, the page does not.
+            scroll = page.evaluate(
+                """() => {
+                const content = document.querySelector('#content');
+                const wide = content.scrollWidth > content.clientWidth;
+                document.querySelector('.catalogue-table').scrollIntoView(
+                    {inline: 'start', block: 'nearest'});
+                return {wide: wide, left: content.scrollLeft};
+            }"""
+            )
+            assert scroll["wide"] and scroll["left"] > 0, scroll
+            assert layout(page)["pageOverflow"] <= 0
+            screenshot(page, "mn-catalogue-results")
     assert problems == {}
 
 
