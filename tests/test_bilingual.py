@@ -143,6 +143,20 @@ def test_mongolian_document_page_heading(bilingual_site, browser_session):
     assert SECRET_MN not in response.text
 
 
+def test_mongolian_agency_area_and_apply_form(bilingual_site, browser_session):
+    session, _home = mongolian(browser_session)
+    agency = bilingual_site["agency"]
+    page = session.get(rel(agency)).text
+    # The agency's heading in Mongolian; its sections (no Mongolian title in
+    # this fixture) in Chinese, tagged and marked.
+    assert f"<span>{MN_AGENCY}</span></h1>" in page
+    assert re.search(r'lang="zh-CN"[^>]*>政策文件<span class="fallback-mark"', page)
+    page = session.get(rel(agency) + "/@@apply").text
+    assert mn("ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠲᠤᠰᠢᠶᠠᠬᠤ") in page  # Submit application
+    assert re.search(r'<span lang="zh-CN"[^>]*>通辽市人民政府办公室</span>', page)
+    assert html_lang(page) == "mn-Mong-CN"
+
+
 def test_editor_sees_the_mongolian_title_field(bilingual_site, browser_session):
     session = browser_session(role="Manager")
     page = session.get(rel(bilingual_site["agency"]["d1"]) + "/@@edit").text
