@@ -112,16 +112,19 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 # The translation pipeline: msgids are extracted from the code, templates and
-# profiles into the committed .pot, then synced into the en and zh_CN catalogs;
+# profiles into the committed .pot, then synced into the en, zh_CN and mn catalogs;
 # translate new entries with scripts/translate.py (tests/test_locales.py fails on
-# an untranslated or stale msgid).
+# an untranslated or stale msgid). mn: public msgids in Mongolian (translate.py
+# --lang mn), the others carry the zh_CN text (--fallback; docs/bilingual.rst).
 LOCALES := src/tongliao/disclosure/locales
 i18n: $(STAMP)
 	@$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/tongliao.disclosure.pot \
 	  --create tongliao.disclosure src/tongliao/disclosure >/dev/null
 	@$(BIN)/i18ndude sync --pot $(LOCALES)/tongliao.disclosure.pot \
 	  $(LOCALES)/*/LC_MESSAGES/tongliao.disclosure.po
+	@$(BIN)/python scripts/translate.py --fallback
 	@$(BIN)/python scripts/translate.py --check
+	@$(BIN)/python scripts/translate.py --check --lang mn
 
 constraints: $(STAMP)
 	$(BIN)/pip freeze --exclude-editable | sort -f > constraints.new && echo "review constraints.new"

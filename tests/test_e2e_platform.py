@@ -43,7 +43,7 @@ def demo_site(functional_portal):
 @pytest.mark.e2e
 def test_visitor_finds_document_by_facet_and_text(demo_site, page, screenshot):
     page.goto(demo_site.absolute_url())
-    assert page.locator("html").get_attribute("lang") == "zh-cn"
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
     assert page.get_by_role("heading", name="最新文件").is_visible()
     assert page.get_by_role("heading", level=1).inner_text() == "通辽市政务公开平台"
     screenshot(page, "home")

@@ -11,6 +11,6 @@ def test_home_page_in_chromium(functional_portal, page, screenshot):
     api.portal.set_registry_record("plone.site_title", "通辽市政务公开平台")
     transaction.commit()
     page.goto(functional_portal.absolute_url())
-    assert page.locator("html").get_attribute("lang") == "zh-cn"
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
     assert "通辽市政务公开平台" in page.title()
     assert screenshot(page, "home").stat().st_size > 0

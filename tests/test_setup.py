@@ -128,7 +128,7 @@ class TestControlPanelHTTP:
     def test_home_page_is_chinese(self, functional_portal, browser_session):
         response = browser_session().get("")
         assert response.status_code == 200
-        assert 'lang="zh-cn"' in response.text
+        assert 'lang="zh-CN"' in response.text  # BCP 47 (bilingual)
         assert "首页" in response.text  # Plone's own UI, translated
 
 

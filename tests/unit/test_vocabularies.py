@@ -382,7 +382,12 @@ def test_subject_tree_has_22_top_categories():
     assert tree[0]["title"] == "国务院组织机构"
     assert tree[1]["title"] == "综合政务"
     assert tree[17]["title"] == "民族、宗教"
-    assert tree[21] == {"token": "22", "title": "其他", "children": []}
+    assert tree[21] == {
+        "token": "22",
+        "title": "其他",
+        "title_mn": "ᠪᠤᠰᠤᠳ",
+        "children": [],
+    }
     assert sum(len(category["children"]) for category in tree) == 121
 
 

@@ -16,6 +16,7 @@ from tongliao.disclosure import logger
 from tongliao.disclosure.applications.pdf import build_pdf
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import perform as handle_case
+from tongliao.disclosure.bilingual.content import add_demo_titles
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.complaints.workflow import file_complaint
 from tongliao.disclosure.complaints.workflow import perform as complaint_action
@@ -79,6 +80,7 @@ def create_demo_content(portal, living=True):
             create_participation,
         ]
     steps.append(set_front_page)
+    steps.append(add_mongolian_titles)
     for step in steps:
         step(portal)
     logger.info("Demo content ready (%d steps)", len(steps))
@@ -262,6 +264,12 @@ def create_directory_and_guide(portal):
             guide.last_reviewed = site_today()
             modified(guide)
         _publish(guide, "2021/07/01 09:00:00 GMT+8")
+
+
+def add_mongolian_titles(portal):
+    """蒙汉双语: Mongolian section titles, and the city office, its guide and
+    one notice in Mongolian (the other documents show the marked fallback)."""
+    add_demo_titles(portal, DEMO_AGENCY_ID, NOTICE_ID)
 
 
 def set_front_page(portal):

@@ -172,11 +172,43 @@ def get_vocabulary(name):
     )
 
 
-def term_title(name, token):
+def mongolian_term_title(name, token):
+    """The Mongolian title (``title_mn`` in the data file) of ``token``, or None.
+
+    Only the public vocabularies carry one (公文种类, 主题分类 top level, 有效性,
+    公开属性); a subject's second level has none (its Chinese title is shown).
+    """
+    if name == SUBJECT_CATEGORIES:
+        for category in subject_tree():
+            if category["token"] == token:
+                return category.get("title_mn") or None
+        return None
+    if name not in DATA_FILES:
+        return None
+    term = _term_index(name).get(token)
+    return (term or {}).get("title_mn") or None
+
+
+def vocabulary_title_mn(name):
+    """The Mongolian title of the vocabulary itself (e.g. 有效性), or None."""
+    if name not in DATA_FILES:
+        return None
+    return load_data(DATA_FILES[name]).get("title_mn") or None
+
+
+def term_title(name, token, language=None):
     """The title of ``token`` in vocabulary ``name``: "" for no token, the token
-    itself for one the vocabulary does not know (data kept from an older list)."""
+    itself for one the vocabulary does not know (data kept from an older list).
+
+    ``language="mn"`` gives the Mongolian title where the data file has one
+    (the Chinese title otherwise; bilingual.vocabulary tags it for the page).
+    """
     if not token:
         return ""
+    if language == "mn":
+        mongolian = mongolian_term_title(name, token)
+        if mongolian:
+            return mongolian
     try:
         return get_vocabulary(name).getTerm(token).title
     except LookupError:

@@ -6,6 +6,7 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from tongliao.disclosure import _
+from tongliao.disclosure.bilingual.dates import date_text
 from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.browser.base import chinese_date
 from tongliao.disclosure.browser.base import download
@@ -132,7 +133,7 @@ class DisclosureGuideView(_Base):
         ]
 
     def last_reviewed(self):
-        return chinese_date(self.context.last_reviewed)
+        return date_text(self.context.last_reviewed)
 
 
 class DirectoryImportView(BrowserView):

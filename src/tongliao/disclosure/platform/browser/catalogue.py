@@ -10,6 +10,7 @@ from email.utils import format_datetime
 from plone import api
 from Products.Five.browser import BrowserView
 from tongliao.disclosure import _
+from tongliao.disclosure.bilingual.vocabulary import localize_facets
 from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.chinatime import CHINA_TZ
 from tongliao.disclosure.platform import catalogue
@@ -89,7 +90,7 @@ class CatalogueView(_CatalogueBase):
         return f"{self.base_url()}/@@{name}" + (f"?{params}" if params else "")
 
     def facets(self):
-        facets = self.result.facets
+        facets = localize_facets(self.result.facets)
         return [
             {"name": name, "label": label, "entries": facets.get(name, [])}
             for name, label in FACET_LABELS
@@ -103,7 +104,7 @@ class CatalogueView(_CatalogueBase):
     def active_filters(self):
         """(label, value title, url removing it) of each filter in force."""
         titles = {}
-        for name, items in self.result.facets.items():
+        for name, items in localize_facets(self.result.facets).items():
             for item in items:
                 titles[(name, item["value"])] = item["title"]
                 for child in item.get("children", ()):

@@ -1,6 +1,9 @@
 """@@disclosure-home: the platform's front page (the demo site's default view)."""
 
 from plone import api
+from tongliao.disclosure.bilingual.settings import site_title_mn
+from tongliao.disclosure.bilingual.titles import title_mn
+from tongliao.disclosure.bilingual.titles import title_parts
 from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.platform import catalogue
 from tongliao.disclosure.platform.browser.listing import listing_rows
@@ -23,7 +26,7 @@ class DisclosureHome(_Base):
             rows.append(
                 {
                     "url": url,
-                    "title": brain.Title,
+                    **title_parts(brain.Title, title_mn(brain)),
                     "catalogue": f"{url}/@@disclosure-catalog",
                     "on_request": f"{url}/ysqgk",
                     "annual_reports": f"{url}/zfxxgknb",
@@ -43,6 +46,11 @@ class DisclosureHome(_Base):
             api.portal.get_registry_record("plone.site_title", default=None)
             or self.context.Title()
         )
+
+    def heading(self):
+        """The site title in the page's language (bilingual/): the Mongolian
+        one on a Mongolian page, else the Chinese one (tagged and marked)."""
+        return title_parts(self.site_title(), site_title_mn())
 
     def catalogue_url(self):
         return f"{self.context.absolute_url()}/@@disclosure-catalog"

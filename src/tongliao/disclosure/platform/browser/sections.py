@@ -1,8 +1,10 @@
 """Views of an agency's disclosure area: the agency home and its sections."""
 
 from plone import api
+from tongliao.disclosure.bilingual.dates import date_text
+from tongliao.disclosure.bilingual.titles import title_mn
+from tongliao.disclosure.bilingual.titles import title_parts
 from tongliao.disclosure.browser.base import _Base
-from tongliao.disclosure.browser.base import chinese_date
 from tongliao.disclosure.platform import catalogue
 from tongliao.disclosure.platform.browser.listing import listing_rows
 from tongliao.disclosure.platform.catalogue import CatalogueQuery
@@ -27,7 +29,10 @@ def agency_sections(agency):
         path={"query": path, "depth": 1},
         sort_on="getObjPositionInParent",
     )
-    return [{"url": brain.getURL(), "title": brain.Title} for brain in brains]
+    return [
+        {"url": brain.getURL(), **title_parts(brain.Title, title_mn(brain))}
+        for brain in brains
+    ]
 
 
 class _AreaMixin:
@@ -94,9 +99,9 @@ class SectionView(_Base, _AreaMixin):
         return [
             {
                 "url": brain.getURL(),
-                "title": brain.Title,
+                **title_parts(brain.Title, title_mn(brain)),
                 "description": brain.Description,
-                "date": chinese_date(catalogue.publication_date(brain)),
+                "date": date_text(catalogue.publication_date(brain)),
                 "review_state": brain.review_state,
             }
             for brain in brains

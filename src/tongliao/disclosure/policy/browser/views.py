@@ -1,8 +1,9 @@
 """Public views of agencies, policy documents and interpretations."""
 
 from tongliao.disclosure import _
+from tongliao.disclosure.bilingual.dates import date_text
+from tongliao.disclosure.bilingual.vocabulary import vocabulary_title
 from tongliao.disclosure.browser.base import _Base
-from tongliao.disclosure.browser.base import chinese_date
 from tongliao.disclosure.policy.lag import interpretation_lag
 from tongliao.disclosure.relations import back_references
 from tongliao.disclosure.relations import forward_references
@@ -11,7 +12,6 @@ from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
 from tongliao.disclosure.vocabularies import FIVE_PUBLICITY
 from tongliao.disclosure.vocabularies import INTERPRETATION_FORMS
 from tongliao.disclosure.vocabularies import SUBJECT_CATEGORIES
-from tongliao.disclosure.vocabularies import term_title
 from tongliao.disclosure.vocabularies import VALIDITY
 
 
@@ -21,32 +21,35 @@ class PolicyDocumentView(_Base):
         c = self.context
         return [
             (_("Index number"), c.index_number or "—"),
-            (_("Subject category"), term_title(SUBJECT_CATEGORIES, c.subject_category)),
+            (
+                _("Subject category"),
+                vocabulary_title(SUBJECT_CATEGORIES, c.subject_category),
+            ),
             (_("Issuing agency"), c.issuing_agency or ""),
-            (_("Date written"), chinese_date(c.date_written)),
+            (_("Date written"), date_text(c.date_written)),
             (_("Document number"), c.document_number or "—"),
-            (_("Date published"), chinese_date(c.effective_date) or "—"),
-            (_("Validity"), term_title(VALIDITY, c.validity)),
+            (_("Date published"), date_text(c.effective_date) or "—"),
+            (_("Validity"), vocabulary_title(VALIDITY, c.validity)),
         ]
 
     def extra(self):
         c = self.context
         rows = [
-            ("Document kind", term_title(DOCUMENT_KINDS, c.document_kind)),
+            ("Document kind", vocabulary_title(DOCUMENT_KINDS, c.document_kind)),
             (
                 _("Disclosure attribute"),
-                term_title(DISCLOSURE_ATTRIBUTES, c.disclosure_attribute),
+                vocabulary_title(DISCLOSURE_ATTRIBUTES, c.disclosure_attribute),
             ),
         ]
         if c.five_publicity:
             rows.append(
                 (
                     _("Five publicity category"),
-                    term_title(FIVE_PUBLICITY, c.five_publicity),
+                    vocabulary_title(FIVE_PUBLICITY, c.five_publicity),
                 )
             )
         if c.repeal_date:
-            rows.append((_("Repeal date"), chinese_date(c.repeal_date)))
+            rows.append((_("Repeal date"), date_text(c.repeal_date)))
         if c.is_normative and c.registration_number:
             rows.append((_("Registration number"), c.registration_number))
         if c.Subject():
@@ -68,9 +71,9 @@ class PolicyDocumentView(_Base):
             {
                 "url": obj.absolute_url(),
                 "title": obj.Title(),
-                "date": chinese_date(obj.effective_date),
+                "date": date_text(obj.effective_date),
                 "forms": "、".join(
-                    term_title(INTERPRETATION_FORMS, f)
+                    vocabulary_title(INTERPRETATION_FORMS, f)
                     for f in obj.interpretation_form or []
                 ),
             }
@@ -93,7 +96,7 @@ class PolicyInterpretationView(_Base):
                 "title": doc.Title(),
                 "document_number": doc.document_number,
                 "validity": doc.validity,
-                "validity_title": term_title(VALIDITY, doc.validity),
+                "validity_title": vocabulary_title(VALIDITY, doc.validity),
                 "lag": None,
             }
             if show_lag:
@@ -103,7 +106,7 @@ class PolicyInterpretationView(_Base):
 
     def forms(self):
         return "、".join(
-            term_title(INTERPRETATION_FORMS, f)
+            vocabulary_title(INTERPRETATION_FORMS, f)
             for f in self.context.interpretation_form or []
         )
 

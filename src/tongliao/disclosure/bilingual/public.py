@@ -1,0 +1,89 @@
+"""Which msgids the public pages show: the set that must have a Mongolian
+translation (tests/test_bilingual_catalog.py).
+
+The public pages are home, the catalogue, an agency's area and its sections, a
+policy document, the disclosure guide, the online application (apply, done) and
+the lookup. Their msgids are those the .pot lists from the files below, plus the
+ones those views take from schemas and modules shared with staff pages (listed
+explicitly, so a staff-only msgid of the same module is not dragged in).
+"""
+
+from tongliao.disclosure import _
+from tongliao.disclosure.applications.browser.views import APPLY_FIELDS
+from tongliao.disclosure.applications.content import IDisclosureApplication
+
+
+PUBLIC_FILES = (
+    "platform/browser/templates/home.pt",
+    "platform/browser/templates/catalogue.pt",
+    "platform/browser/templates/agency.pt",
+    "platform/browser/templates/section.pt",
+    "platform/browser/catalogue.py",
+    "platform/browser/a11y.py",
+    "platform/catalogue.py",
+    "browser/templates/macros.pt",
+    "policy/browser/templates/policy_document.pt",
+    "directory/browser/templates/disclosure_guide.pt",
+    "applications/browser/templates/apply.pt",
+    "applications/browser/templates/apply_done.pt",
+    "applications/browser/templates/lookup.pt",
+    "bilingual/browser/templates/languageselector.pt",
+)
+
+# Shown on those pages but defined in shared modules.
+PUBLIC_MSGIDS = (
+    # policy/browser/views.py: the document's metadata table
+    _("Subject category"),
+    _("Issuing agency"),
+    _("Date written"),
+    _("Validity"),
+    _("Disclosure attribute"),
+    _("Repeal date"),
+    _("Keywords"),
+    # directory/guide_content.py: the guide's fixed headings; views.py: office
+    _("Overview"),
+    _("Proactive disclosure: scope"),
+    _("Classification and catalogue system"),
+    _("How to obtain information"),
+    _("Disclosure on application: procedure"),
+    _("Fees"),
+    _("Supervision and remedies"),
+    _("Address"),
+    _("Postcode"),
+    _("Office hours"),
+    _("Phone"),
+    _("Fax"),
+    _("Email"),
+    _("Name"),
+    # applications: the messages of apply and lookup (fields: apply_field_msgids)
+    _("This field is required."),
+    _("Choose one of the options."),
+    _("Please correct the marked fields."),
+    _("The form has expired. Reload the page and submit it again."),
+    _("Attach a proof of identity (PDF, JPG or PNG)."),
+    _("The proof of identity must be a PDF, JPG or PNG file."),
+    _("Enter the tracking code and the last four digits of the phone."),
+    _("Enter the tracking code."),
+    _("Enter the last four digits of the phone number."),
+    _("Too many lookups. Please try again later."),
+)
+
+
+def apply_field_msgids():
+    """Titles and descriptions of the fields of the online application form."""
+    found = []
+    for name in APPLY_FIELDS:
+        field = IDisclosureApplication[name]
+        found.extend(text for text in (field.title, field.description) if text)
+    return found
+
+
+def public_msgids(pot):
+    """The public msgids of ``pot`` (an i18ndude MessageCatalog of the .pot)."""
+    found = {str(msgid) for msgid in PUBLIC_MSGIDS}
+    found.update(str(msgid) for msgid in apply_field_msgids())
+    for msgid, entry in pot.items():
+        files = {ref.rsplit(":", 1)[0] for ref in entry.references}
+        if any(f.endswith(path) for f in files for path in PUBLIC_FILES):
+            found.add(msgid)
+    return {msgid for msgid in found if msgid in pot}

@@ -1,0 +1,119 @@
+"""The public pages in Mongolian in a real browser (Debian chromium): chosen with
+the selector and remembered; tagged mn-Mong-CN; the Mongolian blocks written
+top to bottom (writing-mode vertical-lr) in a block that scrolls sideways
+while the page itself does not; axe-core finds no serious or critical
+violation. Screenshots (1280 px, home also 360 px): the ``screenshot`` fixture
+(docs/screenshots/ with UPDATE_SCREENSHOTS=1) — look at them."""
+
+from .bilingual_support import build_bilingual_demo
+from axe_playwright_python.sync_playwright import Axe
+from tongliao.disclosure import demo
+from tongliao.disclosure.directory.guide import guide_of
+
+import pytest
+import shutil
+import subprocess
+
+
+@pytest.fixture
+def bilingual_demo(functional_portal):
+    return build_bilingual_demo(functional_portal)
+
+
+def public_pages(portal):
+    agency = portal[demo.DEMO_AGENCY_ID]
+    return [
+        ("home", portal.absolute_url()),
+        ("catalogue", f"{portal.absolute_url()}/@@disclosure-catalog"),
+        ("document", agency[demo.NOTICE_ID].absolute_url()),
+        ("guide", guide_of(agency).absolute_url()),
+        ("apply", f"{agency.absolute_url()}/@@apply"),
+        ("lookup", f"{portal.absolute_url()}/@@application-lookup"),
+    ]
+
+
+def layout(page):
+    return page.evaluate(
+        """() => {
+        const content = document.querySelector('#content');
+        return {
+          lang: document.documentElement.lang,
+          pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+          writingMode: content && getComputedStyle(content).writingMode,
+          font: content && getComputedStyle(content).fontFamily,
+        };
+    }"""
+    )
+
+
+@pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig missing")
+def test_a_mongolian_font_is_installed():
+    # .ci/run installs fonts-noto-core (Noto Sans Mongolian).
+    found = subprocess.run(
+        ["fc-match", "-f", "%{family}", "Noto Sans Mongolian"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Mongolian" in found, found
+
+
+@pytest.mark.e2e
+def test_public_pages_in_mongolian(bilingual_demo, page, screenshot):
+    portal = bilingual_demo
+    page.goto(portal.absolute_url())
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    page.locator('#portal-languageselector a[lang="mn-Mong-CN"]').click()
+    page.wait_for_load_state()
+    axe = Axe()
+    problems = {}
+    for name, url in public_pages(portal):
+        page.goto(url)  # no parameter: the choice is remembered (cookie)
+        page.wait_for_load_state("networkidle")
+        screenshot(page, f"mn-{name}")
+        facts = layout(page)
+        assert facts["lang"] == "mn-Mong-CN", name
+        assert facts["writingMode"] == "vertical-lr", name
+        assert "Mongolian" in facts["font"], name
+        assert facts["pageOverflow"] <= 0, (name, facts)
+        results = axe.run(page)
+        serious = [
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(n["target"][0] for n in v["nodes"][:3])
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if serious:
+            problems[name] = serious
+        if name == "catalogue":
+            # The intended scroller: the vertical block scrolls sideways to
+            # the results, the page does not.
+            scroll = page.evaluate(
+                """() => {
+                const content = document.querySelector('#content');
+                const wide = content.scrollWidth > content.clientWidth;
+                document.querySelector('.catalogue-table').scrollIntoView(
+                    {inline: 'start', block: 'nearest'});
+                return {wide: wide, left: content.scrollLeft};
+            }"""
+            )
+            assert scroll["wide"] and scroll["left"] > 0, scroll
+            assert layout(page)["pageOverflow"] <= 0
+            screenshot(page, "mn-catalogue-results")
+    assert problems == {}
+
+
+@pytest.mark.e2e
+def test_mongolian_home_on_a_phone(bilingual_demo, chromium, screenshot):
+    context = chromium.new_context(
+        locale="zh-CN", viewport={"width": 360, "height": 760}
+    )
+    page = context.new_page()
+    try:
+        page.goto(bilingual_demo.absolute_url() + "?set_language=mn")
+        page.wait_for_load_state("networkidle")
+        screenshot(page, "mn-home-360")
+        facts = layout(page)
+        assert facts["lang"] == "mn-Mong-CN"
+        assert facts["pageOverflow"] <= 0, facts
+    finally:
+        context.close()
