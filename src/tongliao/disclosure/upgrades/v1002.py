@@ -9,6 +9,9 @@
 - 协调: PolicyDocument's co-agencies behavior, the coordination roles and the
   catalog index of open coordination requests.
 - The government theme's settings (masthead, footer) and the navigation icons.
+- 蒙汉双语: the Mongolian title behavior and its catalog column, the bilingual
+  settings (the site policy profile's languages are a site's own choice:
+  re-apply ``tongliao.disclosure:site`` to offer Mongolian).
 - Application histories and files, annual-report overrides, logs and snapshots
   move from private attributes into annotations, with UTC timestamps
   (``migration.upgrade.migrate_private_attributes``).
@@ -32,6 +35,7 @@ NEW_COLUMNS = (
     "interpreted_uids",
     "coordination_open",
     "coordination_due",
+    "title_mn",
 )
 REINDEXED_TYPES = ("PolicyDocument", "PolicyInterpretation", "PolicyConsultation")
 
