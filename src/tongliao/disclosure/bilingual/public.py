@@ -56,6 +56,7 @@ PUBLIC_MSGIDS = (
     _("Email"),
     _("Name"),
     # applications: the messages of apply and lookup (fields: apply_field_msgids)
+    _("Submit application"),  # the apply form's button (applications/browser/views.py)
     _("This field is required."),
     _("Choose one of the options."),
     _("Please correct the marked fields."),

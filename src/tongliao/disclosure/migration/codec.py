@@ -5,6 +5,7 @@ imported annotation compares equal to the exported one. Anything else raises
 ``TypeError``: an unknown stored type must be added here, not silently lost.
 """
 
+from BTrees.OOBTree import OOBTree
 from DateTime import DateTime
 from datetime import date
 from datetime import datetime
@@ -34,6 +35,9 @@ def encode(value):  # noqa: C901 — one branch per stored type
         return value
     if isinstance(value, PersistentMapping):
         return {TYPE: "pmapping", "items": _pairs(value)}
+    if isinstance(value, OOBTree):
+        # Consultation comments, ratings: keyed stores (BTrees scale and merge).
+        return {TYPE: "oobtree", "items": _pairs(value)}
     if isinstance(value, dict):
         if all(isinstance(key, str) and key != TYPE for key in value):
             return {key: encode(entry) for key, entry in value.items()}
@@ -88,6 +92,8 @@ def decode(value):  # noqa: C901
         return PersistentMapping(_unpairs(value["items"]))
     if kind == "dict":
         return dict(_unpairs(value["items"]))
+    if kind == "oobtree":
+        return OOBTree(_unpairs(value["items"]))
     if kind == "plist":
         return PersistentList(decode(entry) for entry in value["items"])
     if kind == "tuple":
