@@ -200,3 +200,15 @@ def test_add_on_profile_leaves_the_sites_languages_and_time_zones(portal):
     )
     assert api.portal.get_registry_record("plone.default_language") == "zh-cn"
     assert api.portal.get_registry_record("plone.portal_timezone") == "Asia/Shanghai"
+
+
+def test_only_the_runner_role_runs_application_transitions(portal):
+    # Case transitions go through the engines (applications, complaints,
+    # messages), which adopt this role; no staff role may fire them directly.
+    permission = "tongliao.disclosure: Run application transitions"
+    roles = {
+        entry["name"]
+        for entry in portal.rolesOfPermission(permission)
+        if entry["selected"]
+    }
+    assert roles == {"ApplicationWorkflowRunner"}
