@@ -14,6 +14,9 @@ TRUSTED_PROXIES ?=
 ADMIN_PASSWORD ?= admin
 SITE_ID ?= tongliao
 SITE_STAMP := $(VENV)/.installed-site
+# collective.exportimport still imports pkg_resources (hence setuptools < 81);
+# its deprecation warning is not the site's problem, so it is not shown.
+export PYTHONWARNINGS := ignore:pkg_resources is deprecated:UserWarning
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
