@@ -6,12 +6,17 @@ from .helpers import make_agency
 from email import message_from_bytes
 from email import policy
 from plone import api
+from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
 from pytest_plone import fixtures_factory
+from tongliao.disclosure import demo
+from tongliao.disclosure import setuphandlers
 from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.testing import FUNCTIONAL_TESTING
 from tongliao.disclosure.testing import INTEGRATION_TESTING
 
+import functools
 import pytest
 import socket
 import transaction
@@ -196,3 +201,20 @@ def screenshot():
         return path
 
     return save
+
+
+@pytest.fixture
+def core_demo_site(functional_portal, monkeypatch):
+    """The demo profile with only its core content, committed: the living
+    demo's five agencies take a minute to build (tests/test_demo_content.py
+    checks them)."""
+    monkeypatch.setattr(
+        setuphandlers,
+        "create_demo_content",
+        functools.partial(demo.create_demo_content, living=False),
+    )
+    with api.env.adopt_user(SITE_OWNER_NAME):
+        api.portal.set_registry_record("plone.site_title", "通辽市政务公开平台")
+        applyProfile(functional_portal, "tongliao.disclosure:demo")
+    transaction.commit()
+    return functional_portal

@@ -6,15 +6,9 @@ control-panel settings. Screenshots: ``UPDATE_SCREENSHOTS=1`` writes
 docs/screenshots/theme-*.png."""
 
 from axe_playwright_python.sync_playwright import Axe
-from plone import api
-from plone.app.testing import applyProfile
-from plone.app.testing import SITE_OWNER_NAME
 from tongliao.disclosure import demo
-from tongliao.disclosure import setuphandlers
 
-import functools
 import pytest
-import transaction
 
 
 AGENCY = demo.DEMO_AGENCY_ID
@@ -59,23 +53,6 @@ WIDE_ELEMENTS = """() => {
 }"""
 
 
-@pytest.fixture
-def demo_site(functional_portal, monkeypatch):
-    portal = functional_portal
-    # The demo profile with only the core content (the living demo's five
-    # agencies take a minute to build; tests/test_demo_content.py checks them).
-    monkeypatch.setattr(
-        setuphandlers,
-        "create_demo_content",
-        functools.partial(demo.create_demo_content, living=False),
-    )
-    with api.env.adopt_user(SITE_OWNER_NAME):
-        api.portal.set_registry_record("plone.site_title", "通辽市政务公开平台")
-        applyProfile(portal, "tongliao.disclosure:demo")
-    transaction.commit()
-    return portal
-
-
 def _context(chromium, width, elder=False):
     context = chromium.new_context(
         locale="zh-CN", viewport={"width": width, "height": 800}
@@ -91,13 +68,15 @@ def _context(chromium, width, elder=False):
     [(360, False), (1280, False), (360, True)],
     ids=["360", "1280", "360-elder"],
 )
-def test_public_pages_fit_the_window(demo_site, chromium, screenshot, width, elder):
+def test_public_pages_fit_the_window(
+    core_demo_site, chromium, screenshot, width, elder
+):
     context = _context(chromium, width, elder)
     page = context.new_page()
     axe = Axe()
     overflow, problems = {}, {}
     for name, path in PUBLIC_PAGES:
-        page.goto(demo_site.absolute_url() + path)
+        page.goto(core_demo_site.absolute_url() + path)
         page.wait_for_load_state("networkidle")
         assert page.evaluate(ELDER_ON) is elder
         scroll = page.evaluate("document.documentElement.scrollWidth")
@@ -122,7 +101,7 @@ def test_public_pages_fit_the_window(demo_site, chromium, screenshot, width, eld
 
 
 @pytest.mark.e2e
-def test_on_a_phone(demo_site, chromium):
+def test_on_a_phone(core_demo_site, chromium):
     """The 适老化 toggle is remembered without a server write, the facets fold,
     the menu opens inside the window; on a wide screen the facets stay open."""
     context = _context(chromium, 360)
@@ -132,7 +111,7 @@ def test_on_a_phone(demo_site, chromium):
         "request",
         lambda request: writes.append(request.url) if request.method != "GET" else None,
     )
-    page.goto(demo_site.absolute_url())
+    page.goto(core_demo_site.absolute_url())
     toggle = page.get_by_role("button", name="适老化模式")
     assert toggle.get_attribute("aria-pressed") == "false"
     base = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
@@ -141,7 +120,7 @@ def test_on_a_phone(demo_site, chromium):
     assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") > base
 
     # Remembered on the next page (the catalogue, its facets folded) …
-    page.goto(demo_site.absolute_url() + "/@@disclosure-catalog")
+    page.goto(core_demo_site.absolute_url() + "/@@disclosure-catalog")
     page.wait_for_load_state("networkidle")
     assert page.evaluate(ELDER_ON)
     assert not page.locator("details.facets-fold").evaluate("el => el.open")
@@ -150,7 +129,7 @@ def test_on_a_phone(demo_site, chromium):
     assert page.locator(".facet-subject").is_visible()
     # … and switched off again.
     page.get_by_role("button", name="适老化模式").click()
-    page.goto(demo_site.absolute_url())
+    page.goto(core_demo_site.absolute_url())
     assert not page.evaluate(ELDER_ON)
     assert writes == []
 
@@ -166,7 +145,7 @@ def test_on_a_phone(demo_site, chromium):
 
     context = _context(chromium, 1280)
     page = context.new_page()
-    page.goto(demo_site.absolute_url() + "/@@disclosure-catalog")
+    page.goto(core_demo_site.absolute_url() + "/@@disclosure-catalog")
     page.wait_for_load_state("networkidle")
     assert page.locator("details.facets-fold").evaluate("el => el.open")
     assert page.locator(".facet-subject").is_visible()

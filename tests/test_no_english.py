@@ -4,16 +4,9 @@ main staff forms, fetched over real HTTP. Hidden inputs, scripts, styles and
 URLs are not read; an allow-list keeps proper names and acronyms."""
 
 from lxml import html
-from plone import api
-from plone.app.testing import applyProfile
-from plone.app.testing import SITE_OWNER_NAME
 from tongliao.disclosure import demo
-from tongliao.disclosure import setuphandlers
 
-import functools
-import pytest
 import re
-import transaction
 
 
 AGENCY = demo.DEMO_AGENCY_ID
@@ -87,23 +80,6 @@ def english_words(page_html):
     return sorted(found)
 
 
-@pytest.fixture
-def demo_site(functional_portal, monkeypatch):
-    portal = functional_portal
-    # The demo profile with only the core content (the living demo's five
-    # agencies take a minute to build; tests/test_demo_content.py checks them).
-    monkeypatch.setattr(
-        setuphandlers,
-        "create_demo_content",
-        functools.partial(demo.create_demo_content, living=False),
-    )
-    with api.env.adopt_user(SITE_OWNER_NAME):
-        api.portal.set_registry_record("plone.site_title", "通辽市政务公开平台")
-        applyProfile(portal, "tongliao.disclosure:demo")
-    transaction.commit()
-    return portal
-
-
 def _english(session, base, paths):
     found = {}
     for path in paths:
@@ -115,8 +91,8 @@ def _english(session, base, paths):
     return found
 
 
-def test_public_and_staff_pages_have_no_english(demo_site, browser_session):
-    base = demo_site.absolute_url()
+def test_public_and_staff_pages_have_no_english(core_demo_site, browser_session):
+    base = core_demo_site.absolute_url()
     assert _english(browser_session(), base, PUBLIC_PAGES) == {}
     staff = _english(browser_session(role="Manager"), base, STAFF_PAGES)
     new = {
@@ -145,9 +121,9 @@ def test_english_words_ignores_codes_urls_and_hidden_inputs():
     assert english_words(page) == ["Emblem", "Read", "more"]
 
 
-def test_masthead_footer_and_navigation_icons(demo_site, browser_session):
+def test_masthead_footer_and_navigation_icons(core_demo_site, browser_session):
     session = browser_session()
-    base = demo_site.absolute_url()
+    base = core_demo_site.absolute_url()
     page = session.get(f"{base}/{AGENCY}/{demo.NOTICE_ID}").text
     tree = html.fromstring(page)
     assert not tree.xpath("//body//img[contains(@src, 'plone-logo')]")
