@@ -76,7 +76,7 @@ OTHER_AGENCY_APPLICATIONS = [
 
 
 def create_application(container, app_id, applicant_type, received, closing):
-    from tongliao.disclosure.applications.workflow import perform
+    from tongliao.disclosure.applications.actions import perform
 
     uscc = CODE_A
     app = api.content.create(
@@ -167,7 +167,7 @@ REMEDIES = [
 
 
 def record_remedies(agency_a, agency_b):
-    from tongliao.disclosure.applications.workflow import perform
+    from tongliao.disclosure.applications.actions import perform
 
     agencies = {"a": agency_a, "b": agency_b}
     for agency, case, proceeding, filed, decided, result in REMEDIES:

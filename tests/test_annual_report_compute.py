@@ -6,8 +6,8 @@ from .report_support import all_manual_zero
 from .report_support import build_report_site
 from datetime import date
 from plone import api
+from tongliao.disclosure.applications.actions import perform
 from tongliao.disclosure.applications.workflow import ActionError
-from tongliao.disclosure.applications.workflow import perform
 from tongliao.disclosure.reports import report as reports_module
 from tongliao.disclosure.reports.compute import compute_fees
 from tongliao.disclosure.reports.compute import compute_table2

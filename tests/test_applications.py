@@ -5,13 +5,13 @@ from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from tongliao.disclosure.applications.actions import perform
 from tongliao.disclosure.applications.content import normalize_tracking_code
 from tongliao.disclosure.applications.content import PERSONAL_FIELDS
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import compute
 from tongliao.disclosure.applications.workflow import find_case
 from tongliao.disclosure.applications.workflow import LOOKUP_FLOOR_SECONDS
-from tongliao.disclosure.applications.workflow import perform
 
 import pytest
 import time

@@ -18,6 +18,7 @@ from plone.app.testing import login
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
+from tongliao.disclosure.applications.actions import perform
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import cases_ready_to_close
 from tongliao.disclosure.applications.workflow import compute
@@ -25,7 +26,6 @@ from tongliao.disclosure.applications.workflow import consultation_rows
 from tongliao.disclosure.applications.workflow import correction_period_end
 from tongliao.disclosure.applications.workflow import fee_payment_end
 from tongliao.disclosure.applications.workflow import on_the_spot_statistics
-from tongliao.disclosure.applications.workflow import perform
 from tongliao.disclosure.calendar import site_today
 
 import pytest

@@ -418,7 +418,7 @@ def test_no_leak(
 ):
     app, code = case
     with api.env.adopt_roles(["Manager"]):
-        from tongliao.disclosure.applications.workflow import perform
+        from tongliao.disclosure.applications.actions import perform
 
         perform(app, "reply", outcome="granted")
     transaction.commit()

@@ -6,10 +6,10 @@ from .helpers import make_agency
 from .test_applications_notices import APPLICANT
 from datetime import date
 from plone import api
+from tongliao.disclosure.applications.actions import perform
 from tongliao.disclosure.applications.notice_numbers import COUNTER_KEY
 from tongliao.disclosure.applications.notice_numbers import get_counter
 from tongliao.disclosure.applications.notice_numbers import next_notice_number
-from tongliao.disclosure.applications.workflow import perform
 from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
 

@@ -8,12 +8,12 @@ from datetime import date
 from io import BytesIO
 from plone import api
 from pypdf import PdfReader
+from tongliao.disclosure.applications.actions import perform
 from tongliao.disclosure.applications.links import make_token
 from tongliao.disclosure.applications.links import read_token
 from tongliao.disclosure.applications.notice_numbers import get_counter
 from tongliao.disclosure.applications.notices import notice_pdf
 from tongliao.disclosure.applications.workflow import ActionError
-from tongliao.disclosure.applications.workflow import perform
 from tongliao.disclosure.interfaces import REMEDY_CLAUSE_UNNAMED
 
 import pytest

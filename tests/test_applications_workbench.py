@@ -153,7 +153,7 @@ def make_cases(portal):
                 provision_form="email",
                 obtain_method="email",
             )
-        from tongliao.disclosure.applications.workflow import perform
+        from tongliao.disclosure.applications.actions import perform
 
         perform(cases["waiting"], "request_correction", day=today, items="写明文号")
         perform(cases["busy"], "accept", day=today)

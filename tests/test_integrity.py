@@ -479,7 +479,7 @@ def test_upgrade_1001_reviews_plain_content_already_in_sections(portal):
     setup.setLastVersionForProfile("tongliao.disclosure:default", "1000")
     setup.upgradeProfile("tongliao.disclosure:default")
     # Upgraded through 1001 to the current version.
-    assert setup.getLastVersionForProfile("tongliao.disclosure:default") == ("1002",)
+    assert setup.getLastVersionForProfile("tongliao.disclosure:default") == ("1003",)
     assert IReviewable.providedBy(page)
     assert api.content.get_state(page) == "draft"
     assert api.content.get_state(agency) == "published"

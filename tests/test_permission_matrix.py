@@ -98,12 +98,14 @@ CASE_READ = {
     "author":              ".     .",
     "department reviewer": ".     .",
     "secrecy reviewer":    ".     .",
-    "approver":            ".     .",
+    "approver":            "x     .",
     "disclosure officer":  "x     x",
     "Site Administrator":  "x     .",
     "Manager":             "x     x",
 }
 # fmt: on
+# The approver opens a case only while it can be extended (art. 33(2)).
+OPEN_CASE_ONLY = {"approver": CASE_STATES[:4]}
 # Roles that may see an item's earlier versions (@history) where they may read it.
 HISTORY_ROLES = {"author", "Site Administrator", "Manager"}
 
@@ -138,6 +140,8 @@ def expected(channel, role, state):
         return reads(role, state) and role in HISTORY_ROLES
     if channel in CASE_CHANNELS:
         case, personal = (mark == "x" for mark in CASE_READ[role].split())
+        if role in OPEN_CASE_ONLY:
+            case = case and state in OPEN_CASE_ONLY[role]
         return personal if channel == "case_personal" else case
     return reads(role, state)
 

@@ -26,7 +26,7 @@ class TestInstall:
         assert installer.is_product_installed(PACKAGE) is True
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1002",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1003",)
 
     def test_browserlayer(self, portal):
         assert IBrowserLayer in registered_layers()

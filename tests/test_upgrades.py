@@ -54,7 +54,50 @@ def test_upgrade_1002_adds_the_new_features(portal):
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(PROFILE, "1001")
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1003",)
     assert {"coordination_open", "interpreted_uids"} <= set(catalog.indexes())
     assert api.group.get(groupname="complaint_handlers") is not None
     assert "yjzj" in agency.objectIds()
+
+
+def test_upgrade_1003_lets_the_approver_open_open_cases(portal):
+    """A 1002 case (View without the approver) is remapped; data stays masked."""
+    with api.env.adopt_roles(["Manager"]):
+        agency = api.content.create(
+            container=portal,
+            type="DisclosureAgency",
+            id="case-agency",
+            title="审批测试机关",
+            credit_code="11150500MB160202X6",
+        )
+        case = api.content.create(
+            container=agency,
+            type="DisclosureApplication",
+            id="case",
+            applicant_type="natural_person",
+            applicant_name="张三丰",
+            id_number="11010519491231002X",
+            phone="13812345678",
+            description="2025年供热价格文件",
+            provision_form="email",
+            obtain_method="email",
+        )
+    for permission in ("View", "Access contents information"):
+        roles = [
+            role["name"]
+            for role in case.rolesOfPermission(permission)
+            if role["selected"] and role["name"] != "DisclosureApprover"
+        ]
+        case.manage_permission(permission, roles, acquire=False)
+
+    def approver_can(permission):
+        roles = {r["name"] for r in case.rolesOfPermission(permission) if r["selected"]}
+        return "DisclosureApprover" in roles
+
+    assert not approver_can("View")
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1002")
+    setup.upgradeProfile(PROFILE)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1003",)
+    assert approver_can("View") and approver_can("Access contents information")
+    assert not approver_can("tongliao.disclosure: View applicant data")

@@ -13,9 +13,9 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from tongliao.disclosure import logger
+from tongliao.disclosure.applications.actions import perform as handle_case
 from tongliao.disclosure.applications.pdf import build_pdf
 from tongliao.disclosure.applications.workflow import ActionError
-from tongliao.disclosure.applications.workflow import perform as handle_case
 from tongliao.disclosure.bilingual.content import add_demo_titles
 from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.complaints.workflow import file_complaint

@@ -1,5 +1,8 @@
-"""REST: @application-status (anonymous lookup) and the case serializer."""
+"""REST: @application-status (anonymous lookup), the case serializer and
+@case-actions (the officer's steps, from the table in ``actions.py``)."""
 
+from AccessControl import Unauthorized
+from datetime import date
 from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.serializer.converters import json_compatible
@@ -7,14 +10,21 @@ from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from plone.restapi.services import Service
 from tongliao.disclosure import _
 from tongliao.disclosure.applications import ratelimit
+from tongliao.disclosure.applications.actions import ACTION_PARAMS
+from tongliao.disclosure.applications.actions import ACTIONS
+from tongliao.disclosure.applications.actions import available_actions
+from tongliao.disclosure.applications.actions import perform
+from tongliao.disclosure.applications.browser.procedure import consequence
 from tongliao.disclosure.applications.content import mask_name
 from tongliao.disclosure.applications.content import VIEW_APPLICANT_DATA_TITLE
 from tongliao.disclosure.applications.notices import STAFF_KINDS
+from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import deadlines_json
 from tongliao.disclosure.applications.workflow import find_case
 from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
 from tongliao.disclosure.applications.workflow import public_status
+from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
 from zope.i18n import translate
@@ -141,3 +151,118 @@ class ApplicationSerializer(SerializeFolderToJson):
                 "phone": mask_phone(app.phone or ""),
             }
         return result
+
+
+class CaseActionsGet(Service):
+    """GET <case>/@case-actions: the steps the current user can take now, each
+    with its title, its consequence for the deadlines and its form's fields
+    (the same table the case page is drawn from)."""
+
+    def check(self):
+        if not any(
+            api.user.has_permission(action.permission, obj=self.context)
+            for action in ACTIONS.values()
+        ):
+            raise Unauthorized("You may not handle this application.")
+
+    def t(self, msgid):
+        return translate(msgid, context=self.request)
+
+    def reply(self):
+        self.check()
+        return {
+            "@id": f"{self.context.absolute_url()}/@case-actions",
+            "state": api.content.get_state(self.context),
+            "actions": [
+                {
+                    "name": action.name,
+                    "title": self.t(action.title),
+                    "consequence": consequence(self.context, action.name),
+                    "fields": [
+                        {
+                            "name": item.name,
+                            "label": self.t(item.label),
+                            "widget": item.widget,
+                            "default": item.default,
+                            "choices": [
+                                {"token": token, "title": self.t(title)}
+                                for token, title in item.choices
+                            ],
+                        }
+                        for item in action.form_fields
+                    ],
+                }
+                for action in available_actions(self.context)
+            ],
+        }
+
+
+BAD_ACTION_JSON = _(
+    "Send a JSON object with the action, its date (YYYY-MM-DD) and its fields."
+)
+
+
+class CaseActionsPost(CaseActionsGet):
+    """POST <case>/@case-actions {"action": …, "date": …, "note": …, fields…}:
+    one step, checked exactly as on the case page; 400 with the translated
+    reason when the law or the case does not allow it (nothing is stored)."""
+
+    def error(self, status, message, detail=""):
+        self.request.response.setStatus(status)
+        text = self.t(message)
+        return {
+            "error": {
+                "type": "BadRequest" if status == 400 else "Forbidden",
+                "message": f"{text}（{detail}）" if detail else text,
+            }
+        }
+
+    def reply(self):
+        self.check()
+        # Like plone.restapi's own write services, no CSRF token: the body must
+        # be JSON (a cross-site HTML form cannot send application/json without
+        # the browser asking this site first).
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        content_type = self.request.getHeader("Content-Type", "") or ""
+        data = None
+        if content_type.split(";")[0].strip().lower() == "application/json":
+            try:
+                data = json_body(self.request)
+            except Exception:
+                data = None
+        if not isinstance(data, dict) or not isinstance(data.get("action"), str):
+            return self.error(400, BAD_ACTION_JSON)
+        action = ACTIONS.get(data["action"])
+        if action is not None and not api.user.has_permission(
+            action.permission, obj=self.context
+        ):
+            return self.error(403, action.denied)
+        day = site_today()
+        if data.get("date"):
+            try:
+                day = date.fromisoformat(str(data["date"]))
+            except ValueError:
+                return self.error(400, _("Enter a valid date."))
+        params = {
+            name: data[name]
+            for name in ACTION_PARAMS
+            if data.get(name) not in (None, "")
+        }
+        note = data.get("note")
+        try:
+            event = perform(
+                self.context,
+                data["action"],
+                day=day,
+                note=note.strip() if isinstance(note, str) else "",
+                **params,
+            )
+        except ActionError as exc:
+            return self.error(400, exc.message, exc.detail)
+        return {
+            "event": json_compatible(
+                {"type": event["type"], "date": event["date"], "data": event["data"]}
+            ),
+            "state": api.content.get_state(self.context),
+            "deadlines": deadlines_json(self.context),
+        }

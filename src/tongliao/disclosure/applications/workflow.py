@@ -1,9 +1,12 @@
-"""Handling of a DisclosureApplication: every action is an event plus, where
-the case changes state, a transition of ``disclosure_application_workflow``.
+"""Handling of a DisclosureApplication: the rules the case actions
+(``actions.py``) apply — deadlines, closure conditions, notice receipt,
+consultation windows — and the public lookup.
 
-The functions here check the history with the deadline engine *before*
-anything is stored, so an impossible history (a second 补正, an extension
-beyond 20 working days …) is refused with a clear error and nothing changes.
+Every action is an event plus, where the case changes state, a transition of
+``disclosure_application_workflow``; the history is checked with the deadline
+engine *before* anything is stored, so an impossible history (a second 补正,
+an extension beyond 20 working days …) is refused with a clear error and
+nothing changes.
 """
 
 from Acquisition import aq_base
@@ -14,23 +17,14 @@ from plone.restapi.serializer.converters import json_compatible
 from tongliao.disclosure import _
 from tongliao.disclosure.applications.content import normalize_digits
 from tongliao.disclosure.applications.content import normalize_id_number
-from tongliao.disclosure.applications.fees import compute_fee
 from tongliao.disclosure.applications.links import make_token
 from tongliao.disclosure.applications.notices import issue_notice
-from tongliao.disclosure.applications.notices import REPLY_VARIANTS
-from tongliao.disclosure.applications.notices import send_notice_mail
-from tongliao.disclosure.applications.remedies import PROCEEDINGS
-from tongliao.disclosure.applications.remedies import proceedings
-from tongliao.disclosure.applications.remedies import RESULTS
 from tongliao.disclosure.calendar import deadline_settings
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
-from tongliao.disclosure.casehistory import available_transitions
-from tongliao.disclosure.casehistory import fire
 from tongliao.disclosure.casehistory import RUNNER_ROLE  # noqa: F401 (old path)
 from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.deadlines import compute_deadlines
-from tongliao.disclosure.deadlines import EVENT_TYPES
 from tongliao.disclosure.states import state_title
 from tongliao.disclosure.tracking import find_by_code
 from tongliao.disclosure.tracking import LOOKUP_FLOOR_SECONDS  # noqa: F401 (old path)
@@ -48,32 +42,6 @@ import secrets
 WORKFLOW_ID = "disclosure_application_workflow"
 OPEN_STATES = ("registered", "awaiting_correction", "processing", "consulting")
 CLOCK_STATES = ("registered", "processing")
-
-# action -> (workflow transition or None, engine event type or None)
-ACTIONS = {
-    "accept": ("accept", None),
-    "request_correction": ("request_correction", "correction_requested"),
-    "receive_correction": ("receive_correction", "correction_received"),
-    "start_consultation": ("start_consultation", "consultation_started"),
-    "end_consultation": ("end_consultation", "consultation_ended"),
-    "extend": (None, "extension"),
-    "fee_notice": (None, "fee_notice_sent"),
-    "fee_paid": (None, "fee_paid"),
-    "reply": ("reply", "replied"),
-    "withdraw": ("withdraw", "withdrawn"),
-    "archive": ("archive", "archived"),
-}
-
-# Actions that record an event the deadline engine does not read.
-ACTIONS.update(
-    {
-        "notice_received": (None, "notice_received"),
-        "reply_on_the_spot": ("reply", "replied"),
-        # 行政复议 / 行政诉讼 about the case (table 四), in any state.
-        "remedy_filed": (None, "remedy_filed"),
-        "remedy_decided": (None, "remedy_decided"),
-    }
-)
 
 APPROVE_EXTENSION = "tongliao.disclosure: Approve extension"
 HANDLE_APPLICATION = "tongliao.disclosure: Handle application"
@@ -343,7 +311,7 @@ def _channel_note(channel):
     return f"{data['title']}：{data.get('receipt_rule_text', '')}"
 
 
-# Actions ---------------------------------------------------------------------
+# Rules the actions apply (actions.py) -----------------------------------------
 
 
 def _require(condition, message):
@@ -597,300 +565,8 @@ def ready_to_close(app, day=None):
     return result
 
 
-def _permission_for(action):
-    return APPROVE_EXTENSION if action == "extend" else HANDLE_APPLICATION
-
-
 def approver_name(user):
     return (user.getProperty("fullname", "") or "").strip() or user.getId()
-
-
-def perform(app, action, day=None, note="", **params):
-    """Do one action on a case as the current user; returns the event stored.
-
-    Raises ActionError (nothing is stored) when the action is impossible.
-    """
-    if action not in ACTIONS:
-        raise ActionError(_("Unknown action."))
-    if action == "extend":
-        _require(
-            api.user.has_permission(APPROVE_EXTENSION, obj=app),
-            _(
-                "Only the head of the disclosure office (permission 'Approve "
-                "extension') can approve an extension."
-            ),
-        )
-    else:
-        _require(
-            api.user.has_permission(HANDLE_APPLICATION, obj=app),
-            _("You may not handle this application."),
-        )
-    transition, engine_type = ACTIONS[action]
-    day = day or site_today()
-    _require(isinstance(day, date), _("Enter a valid date."))
-    _require(day <= site_today(), _("The date cannot be later than today."))
-    _require(day >= app.received_date, _("The date cannot be before the receipt."))
-    state = api.content.get_state(app)
-    if transition:
-        _require(
-            transition in available_transitions(app),
-            _("This action is not possible in the current state."),
-        )
-    actor = current_actor()
-    data = {}
-    notice_kind, notice_values, outcome = None, {}, None
-    bad_number = _("Enter a whole number.")
-
-    if action == "request_correction":
-        items = (params.get("items") or "").strip()
-        _require(items, _("List what the applicant must correct."))
-        period = _int_param(
-            params, "period_days", CORRECTION_PERIOD_DEFAULT, bad_number
-        )
-        _require(1 <= period <= 60, _("The correction period must be 1 to 60 days."))
-        delivery = _delivery(app, params)
-        data = {"items": items, "period_days": period, "delivery": delivery}
-        if delivery in same_day_receipt_channels():
-            data["received_on"] = day.isoformat()
-        notice_kind = "correction"
-        notice_values = {"correction_items": items, "correction_period": period}
-    elif action == "notice_received":
-        kind = params.get("kind")
-        _require(kind in NOTICE_EVENTS, _("Choose the notice that was received."))
-        sent = app.last_event(NOTICE_EVENTS[kind])
-        _require(sent is not None, _("This notice was not sent."))
-        _require(
-            notice_receipt(app, kind) is None,
-            _("The receipt of this notice is already recorded."),
-        )
-        _require(
-            day >= sent["date"],
-            _("A notice cannot be received before it was sent."),
-        )
-        data = {"kind": kind}
-    elif action == "start_consultation":
-        party = (params.get("party") or "").strip()
-        _require(party, _("Name the party consulted."))
-        basis = params.get("basis") or "third_party"
-        _require(basis in ("third_party", "agency"), _("Unknown consultation basis."))
-        delivered = _date_param(params, "delivered", _("Enter a valid date.")) or day
-        _require(
-            day <= delivered <= site_today(),
-            _(
-                "The letter is delivered on or after the day it is sent, and not "
-                "later than today."
-            ),
-        )
-        data = {"party": party, "basis": basis, "delivered": delivered.isoformat()}
-        window_end = consultation_window_end({"date": day, "delivered": delivered})
-        data["window_end"] = window_end.isoformat()
-        notice_kind = "consultation"
-        notice_values = {
-            "party": party,
-            "window_end": _cn(window_end),
-            **CONSULTATION_TEXTS[basis],
-        }
-    elif action == "end_consultation":
-        last = app.last_event("consultation_started")
-        _require(last is not None, _("No consultation was started."))
-        answer = params.get("answer") or "answered"
-        _require(
-            answer in ("answered", "silence"),
-            _("Say whether the party answered or stayed silent."),
-        )
-        window_end = consultation_window_end({"date": last["date"], **last["data"]})
-        data = {"party": last["data"].get("party", ""), "answer": answer}
-        if answer == "silence":
-            _require(
-                day > window_end,
-                _(
-                    "The party has until ${date} to answer: silence can be recorded "
-                    "from the next day.",
-                    mapping={"date": window_end.isoformat()},
-                ),
-            )
-            decision = (params.get("decision") or "").strip()
-            if not decision and last["data"].get("basis") == "agency":
-                decision = "逾期未回复，视为同意（条例第三十四条）"
-            _require(
-                decision,
-                _("Record what the agency decided on the party's silence (art. 32)."),
-            )
-            data["decision"] = decision
-        if day > window_end:
-            data["window_end"] = window_end.isoformat()
-    elif action == "extend":
-        _require(state in OPEN_STATES, _("Only an open case can be extended."))
-        reason = (params.get("reason") or "").strip()
-        _require(reason, _("Give the reason for the extension."))
-        days = extension_days(params)
-        user = api.user.get_current()
-        data = {
-            "days": days,
-            "approver": approver_name(user),
-            "approver_id": user.getId(),
-            "reason": reason,
-        }
-        notice_kind = "extension"
-    elif action == "fee_notice":
-        _require(state in ("registered", "processing"), _("Fees apply to open cases."))
-        _require(
-            not app.has_event("fee_notice_sent"),
-            _("A fee notice was already sent for this case."),
-        )
-        method = params.get("method")
-        bad_fee = _("Enter a valid fee method and quantity.")
-        quantity = _int_param(params, "quantity", 0, bad_fee)
-        previous = _int_param(params, "previous_items", 0, bad_fee)
-        try:
-            if method == "by_items":
-                fee = compute_fee(
-                    method, previous_items_this_month=previous, new_items=quantity
-                )
-            else:
-                fee = compute_fee(method, pages=quantity)
-        except (TypeError, ValueError):
-            raise ActionError(bad_fee) from None
-        _require(fee.amount > 0, _("The fee is 0 yuan: no fee notice is needed."))
-        delivery = _delivery(app, params)
-        data = {
-            "method": fee.method,
-            "quantity": fee.quantity,
-            "amount": fee.amount,
-            "breakdown": fee.breakdown,
-            "delivery": delivery,
-        }
-        payment_text = "按您收到本通知的日期计算的期限届满日"
-        if delivery in same_day_receipt_channels():
-            data["received_on"] = day.isoformat()
-            payment_deadline = get_site_calendar().add_working_days(
-                day, fee_payment_days()
-            )
-            data["payment_deadline"] = payment_deadline.isoformat()
-            payment_text = _cn(payment_deadline)
-        notice_kind = "fee"
-        notice_values = {
-            "fee_amount": fee.amount,
-            "fee_breakdown": fee.breakdown,
-            "payment_deadline": payment_text,
-        }
-    elif action == "fee_paid":
-        _require(
-            app.has_event("fee_notice_sent") and not app.has_event("fee_paid"),
-            _("There is no unpaid fee notice."),
-        )
-    elif action == "remedy_filed":
-        proceeding = params.get("proceeding")
-        _require(proceeding in PROCEEDINGS, _("Choose the kind of proceeding."))
-        known = proceedings(app)
-        _require(
-            proceeding not in known,
-            _("This proceeding is already recorded for the case."),
-        )
-        if proceeding == "after_review":
-            _require(
-                "review" in known and known["review"]["filed"] <= day,
-                _("Record the reconsideration before the litigation after it."),
-            )
-        data = {
-            "proceeding": proceeding,
-            "organ": (params.get("organ") or "").strip()[:200],
-        }
-    elif action == "remedy_decided":
-        proceeding = params.get("proceeding")
-        _require(proceeding in PROCEEDINGS, _("Choose the kind of proceeding."))
-        known = proceedings(app).get(proceeding)
-        _require(known is not None, _("This proceeding was not recorded."))
-        _require(
-            known["decided"] is None, _("The result of this proceeding is recorded.")
-        )
-        _require(
-            day >= known["filed"],
-            _("A proceeding cannot be decided before it was filed."),
-        )
-        result = params.get("result")
-        _require(result in RESULTS, _("Choose the result of the proceeding."))
-        data = {"proceeding": proceeding, "result": result}
-    elif action in ("reply", "reply_on_the_spot"):
-        outcome = params.get("outcome")
-        variant = params.get("variant") or ""
-        if variant:
-            _require(variant in REPLY_VARIANTS, _("Unknown kind of reply notice."))
-            outcome = outcome or REPLY_VARIANTS[variant]["outcome"]
-            _require(
-                outcome == REPLY_VARIANTS[variant]["outcome"],
-                _("This kind of reply notice does not fit the outcome."),
-            )
-            for name in REPLY_VARIANTS[variant]["fields"]:
-                value = (params.get(name) or "").strip()
-                _require(value, VARIANT_FIELD_MESSAGES[name])
-                notice_values[name] = value
-                data[name] = value
-        try:
-            application_outcome(outcome)
-        except LookupError:
-            raise ActionError(_("Choose the outcome of the reply.")) from None
-        if state == "awaiting_correction":
-            _require(
-                outcome == "no_correction",
-                _("While a correction is awaited the only reply is 'no correction'."),
-            )
-        basis = closure_basis(app, outcome, day)
-        reasons = (params.get("reasons") or "").strip()
-        _require(
-            reasons or basis or outcome == "granted",
-            _("Give the reasons of the reply."),
-        )
-        data = {**data, "outcome": outcome}
-        if variant:
-            data["variant"] = variant
-        if basis:
-            data["legal_basis"] = basis
-        if action == "reply_on_the_spot":
-            _require(
-                day == app.received_date and state == "registered",
-                _("A reply on the spot is given on the day of receipt."),
-            )
-            data["on_the_spot"] = True
-        notice_kind = "reply"
-        notice_values = {
-            **notice_values,
-            "reasons": "\n".join(part for part in (basis, reasons) if part),
-        }
-
-    event = {"type": engine_type, "date": day, **data}
-    if engine_type in EVENT_TYPES:
-        _check_history(app, event)
-    if action == "extend":
-        result = compute(app, today=day, extra_events=[event])
-        notice_values = {
-            "extension_days": data["days"],
-            "new_deadline": f"{result.reply_deadline:%Y年%-m月%-d日}",
-            "reasons": data["reason"],
-        }
-
-    stored = app.add_event(engine_type or action, day, actor, note=note, **data)
-    if outcome:
-        app.outcome = outcome
-    if notice_kind:
-        file_id = issue_notice(
-            app,
-            notice_kind,
-            day,
-            actor,
-            outcome=outcome,
-            variant=data.get("variant", ""),
-            **notice_values,
-        )
-        stored["data"]["notice"] = file_id
-        app._p_changed = True
-        # The consultation letter goes to the consulted party, not the applicant.
-        if notice_kind != "consultation" and send_notice_mail(app, file_id):
-            stored["data"]["mailed"] = True
-    if transition:
-        fire(app, transition)  # the runner role (shared: casehistory.py)
-    app.reindexObject()
-    return stored
 
 
 def consultation_rows(app, today=None):

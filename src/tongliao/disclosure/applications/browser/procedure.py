@@ -1,16 +1,13 @@
 """The case page as a guided procedure: each legally possible next step is a
-labelled form (fields declared here as data) that says, before the officer
-confirms, what it does to the reply deadline; and the timeline in Chinese.
+labelled form (the fields its action declares in ``actions.py``) that says,
+before the officer confirms, what it does to the reply deadline; and the
+timeline in Chinese.
 """
 
 from plone import api
 from tongliao.disclosure import _
-from tongliao.disclosure.applications.remedies import PROCEEDINGS
-from tongliao.disclosure.applications.remedies import proceedings
-from tongliao.disclosure.applications.remedies import RESULTS
 from tongliao.disclosure.applications.workflow import compute
 from tongliao.disclosure.applications.workflow import consultation_window_end
-from tongliao.disclosure.applications.workflow import CORRECTION_PERIOD_DEFAULT
 from tongliao.disclosure.applications.workflow import extension_days
 from tongliao.disclosure.applications.workflow import extension_max_days
 from tongliao.disclosure.calendar import site_today
@@ -18,95 +15,6 @@ from tongliao.disclosure.deadlines import CalendarCoverageError
 
 import contextlib
 
-
-# name -> (label msgid, input type, default); choices come from the view.
-FIELDS = {
-    "items": (_("What the applicant must correct"), "textarea", ""),
-    "period_days": (
-        _("Correction period (working days)"),
-        "number",
-        str(CORRECTION_PERIOD_DEFAULT),
-    ),
-    "delivery": (_("Delivered by"), "select", ""),
-    "kind": (_("Notice received by the applicant"), "select", ""),
-    "party": (_("Party consulted"), "text", ""),
-    "basis": (_("Basis of the consultation"), "select", "third_party"),
-    "delivered": (_("Letter delivered on"), "date", ""),
-    "answer": (_("Answer"), "select", "answered"),
-    "decision": (_("Decision on silence"), "text", ""),
-    "days": (_("Extension (working days)"), "number", ""),
-    "reason": (_("Reason for the extension"), "text", ""),
-    "method": (_("Fee method"), "select", "by_pages"),
-    "quantity": (_("Number of items or pages"), "number", ""),
-    "previous_items": (_("Items already counted this month"), "number", "0"),
-    "outcome": (_("Outcome"), "select", ""),
-    "variant": (_("Kind of reply notice"), "select", ""),
-    "public_location": (
-        _("Where and how the published information is found (art. 36(1))"),
-        "text",
-        "",
-    ),
-    "competent_agency": (_("Responsible agency (art. 36(5))"), "text", ""),
-    "competent_agency_contact": (_("Its contact (art. 36(5))"), "text", ""),
-    "reasons": (_("Reasons"), "textarea", ""),
-    "proceeding": (_("Proceeding"), "select", "review"),
-    "organ": (_("Review organ or court"), "text", ""),
-    "result": (_("Result"), "select", "upheld"),
-}
-
-ACTION_FIELDS = {
-    "accept": (),
-    "request_correction": ("items", "period_days", "delivery"),
-    "receive_correction": (),
-    "notice_received": ("kind",),
-    "start_consultation": ("party", "basis", "delivered"),
-    "end_consultation": ("answer", "decision"),
-    "extend": ("days", "reason"),
-    "fee_notice": ("method", "quantity", "previous_items", "delivery"),
-    "fee_paid": (),
-    "reply": (
-        "outcome",
-        "variant",
-        "public_location",
-        "competent_agency",
-        "competent_agency_contact",
-        "reasons",
-    ),
-    "reply_on_the_spot": (
-        "outcome",
-        "variant",
-        "public_location",
-        "competent_agency",
-        "competent_agency_contact",
-        "reasons",
-    ),
-    "withdraw": (),
-    "archive": (),
-    "remedy_filed": ("proceeding", "organ"),
-    "remedy_decided": ("proceeding", "result"),
-}
-
-STATIC_CHOICES = {
-    "basis": (
-        ("third_party", _("Third party (art. 32)")),
-        ("agency", _("Other agency (art. 34)")),
-    ),
-    "answer": (
-        ("answered", _("The party answered")),
-        ("silence", _("No answer within the window")),
-    ),
-    "method": (
-        ("by_pages", _("By volume (pages)")),
-        ("by_items", _("By item")),
-    ),
-    "variant": (
-        ("", _("Standard notice of the outcome")),
-        ("already_public", _("Already public: where to obtain it (art. 36(1))")),
-        ("not_this_agency", _("Not this agency: the responsible agency (art. 36(5))")),
-    ),
-    "proceeding": tuple(PROCEEDINGS.items()),
-    "result": tuple(RESULTS.items()),
-}
 
 EVENT_TITLES = {
     "received": _("Application received"),
@@ -230,16 +138,3 @@ def consequence(app, action, today=None, days=None):
     if action in ("remedy_filed", "remedy_decided"):
         return "不影响答复期限；计入年度报告表四。"
     return ""
-
-
-def remedy_actions(app):
-    """Remedy actions possible on the case (any state but withdrawn)."""
-    if api.content.get_state(app) == "withdrawn":
-        return []
-    known = proceedings(app)
-    actions = []
-    if len(known) < len(PROCEEDINGS):
-        actions.append("remedy_filed")
-    if any(item["decided"] is None for item in known.values()):
-        actions.append("remedy_decided")
-    return actions

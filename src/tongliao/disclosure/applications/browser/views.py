@@ -14,14 +14,15 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
 from tongliao.disclosure import logger
 from tongliao.disclosure.applications import ratelimit
-from tongliao.disclosure.applications.browser.procedure import ACTION_FIELDS
+from tongliao.disclosure.applications.actions import ACTION_PARAMS
+from tongliao.disclosure.applications.actions import ACTIONS
+from tongliao.disclosure.applications.actions import available_actions
+from tongliao.disclosure.applications.actions import perform
+from tongliao.disclosure.applications.actions import unreceived_notices
 from tongliao.disclosure.applications.browser.procedure import consequence
 from tongliao.disclosure.applications.browser.procedure import EVENT_TITLES
 from tongliao.disclosure.applications.browser.procedure import extension_preview
-from tongliao.disclosure.applications.browser.procedure import FIELDS
-from tongliao.disclosure.applications.browser.procedure import remedy_actions
 from tongliao.disclosure.applications.browser.procedure import staff_name
-from tongliao.disclosure.applications.browser.procedure import STATIC_CHOICES
 from tongliao.disclosure.applications.content import check_applicant_id
 from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.content import mask_name
@@ -39,7 +40,6 @@ from tongliao.disclosure.applications.remedies import PROCEEDING_TITLES_ZH
 from tongliao.disclosure.applications.remedies import RESULT_TITLES_ZH
 from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import APPROVE_EXTENSION
-from tongliao.disclosure.applications.workflow import available_transitions
 from tongliao.disclosure.applications.workflow import case_state_title
 from tongliao.disclosure.applications.workflow import cases_ready_to_close
 from tongliao.disclosure.applications.workflow import consultation_rows
@@ -51,11 +51,8 @@ from tongliao.disclosure.applications.workflow import find_recent_duplicate
 from tongliao.disclosure.applications.workflow import HANDLE_APPLICATION
 from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
-from tongliao.disclosure.applications.workflow import NOTICE_EVENTS
-from tongliao.disclosure.applications.workflow import notice_receipt
 from tongliao.disclosure.applications.workflow import OPEN_STATES
 from tongliao.disclosure.applications.workflow import paused_due
-from tongliao.disclosure.applications.workflow import perform
 from tongliao.disclosure.applications.workflow import public_status
 from tongliao.disclosure.applications.workflow import ready_to_close
 from tongliao.disclosure.applications.workflow import submission_fingerprint
@@ -613,23 +610,22 @@ class CaseView(BrowserView):
         """Each possible next step: title, fields with labels, consequence."""
         forms = []
         for action in self.available_actions():
-            fields = []
-            for name in ACTION_FIELDS.get(action, ()):
-                label, kind, default = FIELDS[name]
-                fields.append(
-                    {
-                        "name": name,
-                        "id": f"{action}-{name}",
-                        "label": _t(self.request, label),
-                        "type": kind,
-                        "default": default,
-                        "choices": self.field_choices(name),
-                    }
-                )
+            spec = ACTIONS[action]
+            fields = [
+                {
+                    "name": item.name,
+                    "id": f"{action}-{item.name}",
+                    "label": _t(self.request, item.label),
+                    "type": item.widget,
+                    "default": item.default,
+                    "choices": self.field_choices(item),
+                }
+                for item in spec.form_fields
+            ]
             forms.append(
                 {
                     "action": action,
-                    "title": _t(self.request, ACTION_TITLES.get(action, action)),
+                    "title": _t(self.request, spec.title),
                     "consequence": consequence(self.context, action),
                     "fields": fields,
                     "preview_url": (
@@ -641,17 +637,14 @@ class CaseView(BrowserView):
             )
         return forms
 
-    def field_choices(self, name):
-        if name == "delivery":
+    def field_choices(self, item):
+        if item.name == "delivery":
             return self.channels()
-        if name == "kind":
+        if item.name == "kind":
             return self.unreceived_notices()
-        if name == "outcome":
+        if item.name == "outcome":
             return [("", "")] + self.outcomes()
-        return [
-            (token, _t(self.request, title))
-            for token, title in STATIC_CHOICES.get(name, ())
-        ]
+        return [(token, _t(self.request, title)) for token, title in item.choices]
 
     def field_default(self, field):
         if field["name"] == "days":
@@ -685,12 +678,7 @@ class CaseView(BrowserView):
 
     def unreceived_notices(self):
         titles = {"correction": "补正告知书", "fee": "收费通知"}
-        return [
-            (kind, titles[kind])
-            for kind, event_type in NOTICE_EVENTS.items()
-            if self.context.has_event(event_type)
-            and notice_receipt(self.context, kind) is None
-        ]
+        return [(kind, titles[kind]) for kind in unreceived_notices(self.context)]
 
     def ready_to_close(self):
         return [
@@ -724,88 +712,13 @@ class CaseView(BrowserView):
         return " ".join(part for part in parts if part)
 
     def available_actions(self):
-        transitions = available_transitions(self.context)
-        state = self.state()[0]
-        can_approve = api.user.has_permission(APPROVE_EXTENSION, obj=self.context)
-        actions = [
-            name
-            for name in (
-                "accept",
-                "request_correction",
-                "receive_correction",
-                "start_consultation",
-                "end_consultation",
-                "reply",
-                "withdraw",
-                "archive",
-            )
-            if name in transitions
-        ]
-        if state == "registered" and site_today() == self.context.received_date:
-            actions.append("reply_on_the_spot")
-        if self.unreceived_notices():
-            actions.append("notice_received")
-        if can_approve and state in OPEN_STATES:
-            actions.append("extend")
-        if state in ("registered", "processing"):
-            if not self.context.has_event("fee_notice_sent"):
-                actions.append("fee_notice")
-            elif not self.context.has_event("fee_paid"):
-                actions.append("fee_paid")
-        actions.extend(remedy_actions(self.context))
-        return actions
+        return [action.name for action in available_actions(self.context)]
 
     def action_title(self, action):
-        return ACTION_TITLES.get(action, action)
+        return ACTIONS[action].title if action in ACTIONS else action
 
     def today(self):
         return site_today().isoformat()
-
-
-ACTION_TITLES = {
-    "accept": _("Accept for processing"),
-    "request_correction": _("Request correction"),
-    "receive_correction": _("Correction received"),
-    "start_consultation": _("Start consultation"),
-    "end_consultation": _("End consultation"),
-    "extend": _("Approve an extension"),
-    "notice_received": _("Notice received by the applicant"),
-    "reply_on_the_spot": _("Reply on the spot"),
-    "fee_notice": _("Send fee notice"),
-    "fee_paid": _("Fee paid"),
-    "reply": _("Reply"),
-    "withdraw": _("Withdrawn by the applicant"),
-    "archive": _("Archive"),
-    "remedy_filed": _("Record a reconsideration or lawsuit"),
-    "remedy_decided": _("Record the result of a reconsideration or lawsuit"),
-}
-
-ACTION_PARAMS = (
-    "items",
-    "period_days",
-    "party",
-    "basis",
-    "days",
-    "approver",
-    "reason",
-    "method",
-    "quantity",
-    "previous_items",
-    "outcome",
-    "reasons",
-    "delivery",
-    "kind",
-    "delivered",
-    "answer",
-    "decision",
-    "variant",
-    "public_location",
-    "competent_agency",
-    "competent_agency_contact",
-    "proceeding",
-    "organ",
-    "result",
-)
 
 
 class ActionView(BrowserView):
