@@ -9,7 +9,8 @@
 - 协调: PolicyDocument's co-agencies behavior, the coordination roles and the
   catalog index of open coordination requests.
 - The government theme's settings (masthead, footer) and the navigation icons.
-- 蒙汉双语: the Mongolian title behavior and its catalog column, the bilingual
+- 蒙汉双语: the Mongolian title behavior and its catalog column, the
+  standard's Mongolian section titles on every agency's sections, the bilingual
   settings (the site policy profile's languages are a site's own choice:
   re-apply ``tongliao.disclosure:site`` to offer Mongolian).
 - Application histories and files, annual-report overrides, logs and snapshots
@@ -18,6 +19,7 @@
 """
 
 from plone import api
+from tongliao.disclosure.bilingual.content import add_section_titles
 from tongliao.disclosure.migration.upgrade import migrate_private_attributes
 from tongliao.disclosure.setuphandlers import ensure_agency_sections
 from tongliao.disclosure.setuphandlers import ensure_staff_groups
@@ -52,6 +54,8 @@ def upgrade(context):
     )
     ensure_staff_groups()
     ensure_agency_sections()
+    for brain in api.content.find(portal_type="DisclosureAgency"):
+        add_section_titles(brain.getObject())
     migrate_private_attributes(context)
     api.portal.get_tool("portal_workflow").updateRoleMappings()
     catalog = api.portal.get_tool("portal_catalog")
