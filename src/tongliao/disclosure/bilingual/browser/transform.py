@@ -4,7 +4,9 @@ Plone's main template writes the Plone language code (``mn``, ``zh-cn``); screen
 readers and search engines need the script for Mongolian (``mn-Mong-CN`` — the
 default script of ``mn`` is Cyrillic) and read ``zh-CN`` best. A transform in
 plone.transformchain rewrites the attribute of the first <html> tag of HTML
-responses, before plone.protect (9000) and after Diazo (8850).
+responses, before plone.protect (9000) and after Diazo (8850). On a Mongolian
+page it also localizes Plone's chrome (``bilingual/chrome.py``) and makes the
+vertical content block focusable.
 """
 
 from plone.transformchain.interfaces import ITransform
