@@ -60,8 +60,9 @@ def test_upgrade_1002_adds_the_new_features(portal):
     assert "yjzj" in agency.objectIds()
 
 
-def test_upgrade_1003_lets_the_approver_open_open_cases(portal):
-    """A 1002 case (View without the approver) is remapped; data stays masked."""
+def test_upgrade_1003_approver_and_mongolian_titles(portal):
+    """A 1002 case (View without the approver) is remapped, data stays masked;
+    sections get the standard Mongolian titles, the registry the new settings."""
     with api.env.adopt_roles(["Manager"]):
         agency = api.content.create(
             container=portal,
@@ -95,9 +96,17 @@ def test_upgrade_1003_lets_the_approver_open_open_cases(portal):
         return "DisclosureApprover" in roles
 
     assert not approver_can("View")
+    # A 1002 site: sections without Mongolian titles, no Mongolian subtitle.
+    section = agency["zfxxgkzn"]
+    section.title_mn = None
+    registry = api.portal.get_tool("portal_registry")
+    record = "tongliao.disclosure.site.site_subtitle_mn"
+    del registry.records[record]
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(PROFILE, "1002")
     setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == ("1003",)
     assert approver_can("View") and approver_can("Access contents information")
     assert not approver_can("tongliao.disclosure: View applicant data")
+    assert section.title_mn
+    assert registry[record]

@@ -474,13 +474,42 @@ class ISiteIdentitySettings(Interface):
         default="政府信息公开平台",
         required=False,
     )
+    site_subtitle_mn = schema.TextLine(
+        title=_("Masthead subtitle in Mongolian"),
+        description=_(
+            "In traditional Mongolian script, for the Mongolian pages; without it "
+            "they show the Chinese subtitle, marked as such."
+        ),
+        default=(
+            "ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠲᠠᠪᠴᠠᠩ"  # 政府信息公开平台
+        ),
+        required=False,
+    )
     organizer = schema.TextLine(
         title=_("Organizer (主办单位)"),
         default="通辽市人民政府办公室",
         required=False,
     )
+    organizer_mn = schema.TextLine(
+        title=_("Organizer in Mongolian"),
+        description=_(
+            "In traditional Mongolian script, for the Mongolian pages; without it "
+            "they show the Chinese name, marked as such."
+        ),
+        default="",
+        required=False,
+    )
     operator = schema.TextLine(
         title=_("Operator (承办单位)"),
+        default="",
+        required=False,
+    )
+    operator_mn = schema.TextLine(
+        title=_("Operator in Mongolian"),
+        description=_(
+            "In traditional Mongolian script, for the Mongolian pages; without it "
+            "they show the Chinese name, marked as such."
+        ),
         default="",
         required=False,
     )

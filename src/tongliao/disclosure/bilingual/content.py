@@ -9,19 +9,16 @@ theirs from the agencies (the "Title in Mongolian" field).
 
 from plone import api
 from tongliao.disclosure.bilingual.glossary import suffixes_joined
+from tongliao.disclosure.bilingual.titles import title_mn
 from tongliao.disclosure.directory.guide import guide_of
+from tongliao.disclosure.platform.sections import all_sections
+from tongliao.disclosure.platform.sections import PROACTIVE_SECTIONS
 
 
-SECTION_TITLES_MN = {
-    "zfxxgkzn": "ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠵᠢᠭᠠᠪᠤᠷᠢ",
-    "zfxxgkzd": "ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠳᠦᠷᠢᠮ",
-    "fdzdgknr": "ᠬᠠᠤᠯᠢ ᠶᠢᠨ ᠳᠠᠭᠠᠤ ᠢᠳᠡᠪᠬᠢᠲᠡᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠠᠭᠤᠯᠭ᠎ᠠ",
-    "zcwj": "ᠪᠣᠳᠣᠯᠭ᠎ᠠ ᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠪᠠᠷᠢᠮᠲᠠ",
-    "zcjd": "ᠪᠣᠳᠣᠯᠭ᠎ᠠ ᠶᠢᠨ ᠲᠠᠢᠯᠪᠤᠷᠢ",
-    "zwgkbzml": "ᠵᠠᠰᠠᠭ ᠤᠨ ᠬᠡᠷᠡᠭ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠪᠠᠷᠢᠮᠵᠢᠶ᠎ᠠ ᠶᠢᠨ ᠭᠠᠷᠴᠠᠭ",
-    "ysqgk": "ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠪᠠᠷ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ",
-    "zfxxgknb": "ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠵᠢᠯ ᠦᠨ ᠮᠡᠳᠡᠭᠦᠯᠦᠯᠲᠡ",
-}
+# The standard's sections: their Mongolian titles are data beside the Chinese
+# ones (platform/sections.py); new agencies get them on creation.
+PROACTIVE_IDS = {s.id for s in PROACTIVE_SECTIONS}
+SECTION_TITLES_MN = {s.id: s.title_mn for s in all_sections() if s.title_mn}
 
 # The demo: the city office, its guide and its first notice in Mongolian; the
 # other documents stay Chinese-only to show the marked fallback.
@@ -39,14 +36,20 @@ DEMO_TITLES_MN = {
 def _set(obj, title):
     """Set a Mongolian title without a modification event: a system step on
     content already reviewed (an editor's change goes through review)."""
-    if obj is not None and not getattr(obj, "title_mn", None):
+    if obj is not None and not title_mn(obj):  # its own, not the agency's
         obj.title_mn = suffixes_joined(title)
         obj.reindexObject(idxs=["title_mn"])
 
 
 def add_section_titles(agency):
-    for section_id, title in SECTION_TITLES_MN.items():
-        _set(agency.get(section_id), title)
+    """Existing sections (the upgrade, the demo): where none is set."""
+    for section in all_sections():
+        if not section.title_mn:
+            continue
+        parent = agency
+        if section.id in PROACTIVE_IDS:
+            parent = agency.get("fdzdgknr")
+        _set(parent.get(section.id) if parent is not None else None, section.title_mn)
 
 
 def add_demo_titles(portal, agency_id, notice_id):

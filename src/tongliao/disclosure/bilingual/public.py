@@ -3,7 +3,9 @@ translation (tests/test_bilingual_catalog.py).
 
 The public pages are home, the catalogue, an agency's area and its sections, a
 policy document, the disclosure guide, the online application (apply, done) and
-the lookup. Their msgids are those the .pot lists from the files below, plus the
+the lookup, and the chrome around every public page (masthead, 适老化 button,
+skip link, footer, Plone's navigation strings, the document rating form). Their
+msgids are those the .pot lists from the files below, plus the
 ones those views take from schemas and modules shared with staff pages (listed
 explicitly, so a staff-only msgid of the same module is not dragged in).
 """
@@ -28,6 +30,12 @@ PUBLIC_FILES = (
     "applications/browser/templates/apply_done.pt",
     "applications/browser/templates/lookup.pt",
     "bilingual/browser/templates/languageselector.pt",
+    # The chrome of every public page: theme, Plone's strings, the rating form.
+    "platform/browser/templates/masthead.pt",
+    "platform/browser/templates/elder_toggle.pt",
+    "platform/browser/templates/footer.pt",
+    "bilingual/chrome.py",
+    "evaluation/browser/templates/rating_viewlet.pt",
 )
 
 # Shown on those pages but defined in shared modules.
@@ -40,6 +48,9 @@ PUBLIC_MSGIDS = (
     _("Disclosure attribute"),
     _("Repeal date"),
     _("Keywords"),
+    _("Five publicity category"),
+    # policy/browser/views.py: an agency's contact table
+    _("Unified social credit code"),
     # directory/guide_content.py: the guide's fixed headings; views.py: office
     _("Overview"),
     _("Proactive disclosure: scope"),
@@ -55,6 +66,8 @@ PUBLIC_MSGIDS = (
     _("Fax"),
     _("Email"),
     _("Name"),
+    # the footer's link to the complaint form (a site action, actions.xml)
+    _("Complain about disclosure work"),
     # applications: the messages of apply and lookup (fields: apply_field_msgids)
     _("Submit application"),  # the apply form's button (applications/browser/views.py)
     _("This field is required."),

@@ -5,7 +5,10 @@ not provided one the Chinese original is shown, tagged ``lang="zh-CN"`` and
 marked (see :func:`tongliao.disclosure.bilingual.localized_title`).
 """
 
+from Acquisition import aq_base
 from plone.autoform.interfaces import IFormFieldProvider
+from plone.dexterity.interfaces import IDexterityContent
+from plone.indexer import indexer
 from plone.supermodel import model
 from tongliao.disclosure import _
 from tongliao.disclosure.bilingual import current_language
@@ -29,9 +32,20 @@ class IMongolianTitle(model.Schema):
 
 
 def title_mn(obj):
-    """The Mongolian title of an object or catalog brain, or ""."""
-    value = getattr(obj, "title_mn", None)
+    """The Mongolian title of an object or catalog brain, or "" (its own: an
+    interpretation does not acquire its agency's)."""
+    value = getattr(aq_base(obj), "title_mn", None)
     return value.strip() if isinstance(value, str) else ""
+
+
+@indexer(IDexterityContent)
+def title_mn_indexer(obj):
+    """The catalog column: the object's own Mongolian title, never one acquired
+    from its agency."""
+    value = title_mn(obj)
+    if not value:
+        raise AttributeError("title_mn")
+    return value
 
 
 def title_parts(chinese, mongolian, request=None):

@@ -11,6 +11,7 @@ content (制度, 机构职能 …).
 from dataclasses import dataclass
 from plone import api
 from tongliao.disclosure import logger
+from tongliao.disclosure.bilingual.glossary import suffixes_joined
 
 
 SECTION_TYPE = "DisclosureSection"
@@ -24,11 +25,18 @@ class Section:
     portal_types: tuple = ()
     criteria: tuple = ()  # extra catalog criteria as (index, value) pairs
     children: tuple = ()
+    # Machine-drafted, to be reviewed by the city's translators (docs/bilingual.rst).
+    title_mn: str = ""
 
 
 PROACTIVE_SECTIONS = (
     Section(
-        "gz", "规章", "regulations", ("PolicyDocument",), (("is_regulation", True),)
+        "gz",
+        "规章",
+        "regulations",
+        ("PolicyDocument",),
+        (("is_regulation", True),),
+        title_mn="ᠳᠦᠷᠢᠮ ᠵᠠᠰᠠᠯ",
     ),
     Section(
         "gfxwj",
@@ -36,31 +44,79 @@ PROACTIVE_SECTIONS = (
         "normative",
         ("PolicyDocument",),
         (("is_normative", True),),
+        title_mn="ᠳᠦᠷᠢᠮ ᠵᠢᠭᠤᠮ ᠤᠨ ᠪᠢᠴᠢᠭ ᠪᠠᠷᠢᠮᠲᠠ",
     ),
-    Section("jgzn", "机构职能", "free"),
-    Section("xzxk", "行政许可", "free"),
-    Section("xzcf", "行政处罚", "free"),
-    Section("xzqz", "行政强制", "free"),
-    Section("zfcg", "政府采购", "free"),
-    Section("xzsyxsf", "行政事业性收费", "free"),
-    Section("czyjs", "财政预决算", "free"),
+    Section("jgzn", "机构职能", "free", title_mn="ᠪᠠᠢᠭᠤᠯᠤᠯᠭ᠎ᠠ ᠶᠢᠨ ᠦᠦᠷᠭᠡ ᠴᠢᠳᠠᠮᠵᠢ"),
+    Section("xzxk", "行政许可", "free", title_mn="ᠵᠠᠰᠠᠭ ᠵᠠᠬᠢᠷᠭ᠎ᠠ ᠶᠢᠨ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠯ"),
+    Section("xzcf", "行政处罚", "free", title_mn="ᠵᠠᠰᠠᠭ ᠵᠠᠬᠢᠷᠭ᠎ᠠ ᠶᠢᠨ ᠱᠡᠢᠳᠬᠡᠪᠦᠷᠢ"),
+    Section("xzqz", "行政强制", "free", title_mn="ᠵᠠᠰᠠᠭ ᠵᠠᠬᠢᠷᠭ᠎ᠠ ᠶᠢᠨ ᠠᠯᠪᠠᠳᠠᠯᠭ᠎ᠠ"),
+    Section("zfcg", "政府采购", "free", title_mn="ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠬᠤᠳᠠᠯᠳᠤᠨ ᠠᠪᠤᠯᠲᠠ"),
+    Section(
+        "xzsyxsf",
+        "行政事业性收费",
+        "free",
+        title_mn="ᠵᠠᠰᠠᠭ ᠵᠠᠬᠢᠷᠭ᠎ᠠ ᠬᠡᠷᠡᠭ ᠦᠢᠯᠡᠰ ᠦᠨ ᠲᠥᠯᠦᠪᠦᠷᠢ ᠬᠤᠷᠢᠶᠠᠬᠤ",
+    ),
+    Section("czyjs", "财政预决算", "free", title_mn="ᠰᠠᠩᠬᠦᠦ ᠶᠢᠨ ᠲᠥᠰᠥᠪ ᠪᠠ ᠳᠦᠩᠨᠡᠯᠲᠡ"),
 )
 
 SECTIONS = (
-    Section("zfxxgkzn", "政府信息公开指南", "guide", ("DisclosureGuide",)),
-    Section("zfxxgkzd", "政府信息公开制度", "free"),
-    Section("fdzdgknr", "法定主动公开内容", "proactive", children=PROACTIVE_SECTIONS),
-    Section("zcwj", "政策文件", "policy_documents", ("PolicyDocument",)),
-    Section("zcjd", "政策解读", "interpretations", ("PolicyInterpretation",)),
-    Section("zwgkbzml", "政务公开标准目录", "directory", ("StandardDirectory",)),
-    Section("ysqgk", "依申请公开", "on_request"),
-    Section("zfxxgknb", "政府信息公开年报", "annual_reports", ("AnnualReport",)),
+    Section(
+        "zfxxgkzn",
+        "政府信息公开指南",
+        "guide",
+        ("DisclosureGuide",),
+        title_mn="ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠵᠢᠭᠠᠪᠤᠷᠢ",
+    ),
+    Section(
+        "zfxxgkzd",
+        "政府信息公开制度",
+        "free",
+        title_mn="ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠳᠦᠷᠢᠮ",
+    ),
+    Section(
+        "fdzdgknr",
+        "法定主动公开内容",
+        "proactive",
+        children=PROACTIVE_SECTIONS,
+        title_mn="ᠬᠠᠤᠯᠢ ᠶᠢᠨ ᠳᠠᠭᠠᠤ ᠢᠳᠡᠪᠬᠢᠲᠡᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠠᠭᠤᠯᠭ᠎ᠠ",
+    ),
+    Section(
+        "zcwj",
+        "政策文件",
+        "policy_documents",
+        ("PolicyDocument",),
+        title_mn="ᠪᠣᠳᠣᠯᠭ᠎ᠠ ᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠪᠠᠷᠢᠮᠲᠠ",
+    ),
+    Section(
+        "zcjd",
+        "政策解读",
+        "interpretations",
+        ("PolicyInterpretation",),
+        title_mn="ᠪᠣᠳᠣᠯᠭ᠎ᠠ ᠶᠢᠨ ᠲᠠᠢᠯᠪᠤᠷᠢ",
+    ),
+    Section(
+        "zwgkbzml",
+        "政务公开标准目录",
+        "directory",
+        ("StandardDirectory",),
+        title_mn="ᠵᠠᠰᠠᠭ ᠤᠨ ᠬᠡᠷᠡᠭ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠪᠠᠷᠢᠮᠵᠢᠶ᠎ᠠ ᠶᠢᠨ ᠭᠠᠷᠴᠠᠭ",
+    ),
+    Section("ysqgk", "依申请公开", "on_request", title_mn="ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠪᠠᠷ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ"),
+    Section(
+        "zfxxgknb",
+        "政府信息公开年报",
+        "annual_reports",
+        ("AnnualReport",),
+        title_mn="ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠵᠢᠯ ᠦᠨ ᠮᠡᠳᠡᠭᠦᠯᠦᠯᠲᠡ",
+    ),
     # Public participation (意见征集): consultations and their feedback reports.
     Section(
         "yjzj",
         "意见征集",
         "consultations",
         ("PolicyConsultation", "ConsultationFeedback"),
+        title_mn="ᠰᠠᠨᠠᠯ ᠠᠰᠠᠭᠤᠯᠭ᠎ᠠ",
     ),
 )
 
@@ -86,6 +142,8 @@ def _ensure_level(container, sections):
                 title=section.title,
                 safe_id=False,
             )
+            if section.title_mn:
+                obj.title_mn = suffixes_joined(section.title_mn)
             created.append(obj)
         elif getattr(obj, "portal_type", None) != SECTION_TYPE:
             logger.warning("%s is not a section; left alone", obj.absolute_url())

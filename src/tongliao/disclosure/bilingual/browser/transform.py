@@ -4,40 +4,22 @@ Plone's main template writes the Plone language code (``mn``, ``zh-cn``); screen
 readers and search engines need the script for Mongolian (``mn-Mong-CN`` — the
 default script of ``mn`` is Cyrillic) and read ``zh-CN`` best. A transform in
 plone.transformchain rewrites the attribute of the first <html> tag of HTML
-responses, before plone.protect (9000) and after Diazo (8850).
+responses, before plone.protect (9000) and after Diazo (8850). On a Mongolian
+page it also localizes Plone's chrome (``bilingual/chrome.py``) and makes the
+vertical content block focusable.
 """
 
 from plone.transformchain.interfaces import ITransform
 from tongliao.disclosure.bilingual import CHINESE
 from tongliao.disclosure.bilingual import current_language
 from tongliao.disclosure.bilingual import lang_tag
+from tongliao.disclosure.bilingual.chrome import localize_chrome
 from tongliao.disclosure.interfaces import IBrowserLayer
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Interface
 
 import re
-
-
-# Plone's own header, navigation and footer have no Mongolian catalog: on a
-# Mongolian page they stay Chinese (never English), tagged as such. Elements
-# inside with a lang of their own (the language selector) keep it.
-CHROME_IDS = (
-    "portal-header",
-    "portal-mainnavigation",
-    "mainnavigation-wrapper",
-    "portal-breadcrumbs",
-    "portal-footer-wrapper",
-    "portal-column-one",
-    "portal-column-two",
-)
-
-
-def tag_chinese_chrome(root):
-    for element_id in CHROME_IDS:
-        for element in root.iterfind(f'.//*[@id="{element_id}"]'):
-            if element.get("lang") is None:
-                element.set("lang", lang_tag(CHINESE))
 
 
 SCROLLING_BLOCKS = {"policy-text", "guide-text"}
@@ -79,6 +61,11 @@ class HtmlLangTransform:
         content_type = self.request.response.getHeader("Content-Type") or ""
         return content_type.startswith("text/html")
 
+    def _context(self):
+        """The content the page shows (for its title), or None."""
+        context = getattr(self.published, "context", None)
+        return context if callable(getattr(context, "Title", None)) else None
+
     def _tag(self):
         return lang_tag(current_language(self.request))
 
@@ -105,7 +92,7 @@ class HtmlLangTransform:
             if root is not None and root.tag.rsplit("}", 1)[-1] == "html":
                 root.set("lang", self._tag())
                 if self._tag() != lang_tag(CHINESE):
-                    tag_chinese_chrome(root)
+                    localize_chrome(root, self.request, self._context())
                     focusable_content(root)
             return result
         try:

@@ -43,5 +43,11 @@ class BilingualInfo(BrowserView):
             return LANG_TAGS[CHINESE]
         return None
 
+    def title_of(self, obj):
+        """The title of ``obj`` for a plain-text place (a table caption): the
+        Mongolian one on a Mongolian page, else the Chinese one marked."""
+        parts = title_parts(obj.Title(), title_mn(obj), self.request)
+        return " ".join(filter(None, (parts["title"], parts["fallback_mark"])))
+
     def fallback_mark(self):
         return FALLBACK_MARK if self.is_mongolian() else ""

@@ -11,6 +11,10 @@ from plone.registry.interfaces import IRegistry
 from Products.CMFPlone.browser.ploneview import Plone
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from tongliao.disclosure.bilingual import CHINESE
+from tongliao.disclosure.bilingual import FALLBACK_MARK
+from tongliao.disclosure.bilingual import is_mongolian
+from tongliao.disclosure.bilingual import LANG_TAGS
 from tongliao.disclosure.chinatime import datetime_text
 from tongliao.disclosure.chinatime import to_china
 from tongliao.disclosure.interfaces import ISiteIdentitySettings
@@ -36,6 +40,19 @@ def _setting(settings, name):
     return (getattr(settings, name, None) or "").strip()
 
 
+def _localized(settings, name, request):
+    """{text, lang, mark} of a Chinese setting with a Mongolian twin
+    (``name_mn``): on a Mongolian page the twin, else the Chinese text tagged
+    ``zh-CN`` and marked; on a Chinese page the Chinese text."""
+    chinese = _setting(settings, name)
+    if not is_mongolian(request) or not chinese:
+        return {"text": chinese, "lang": None, "mark": ""}
+    mongolian = _setting(settings, f"{name}_mn")
+    if mongolian:
+        return {"text": mongolian, "lang": None, "mark": ""}
+    return {"text": chinese, "lang": LANG_TAGS[CHINESE], "mark": FALLBACK_MARK}
+
+
 class MastheadViewlet(ViewletBase):
     """Replaces ``plone.logo``: the emblem, the site's name and a subtitle."""
 
@@ -46,7 +63,12 @@ class MastheadViewlet(ViewletBase):
         settings = site_identity()
         registry = getUtility(IRegistry)
         self.site_title = registry.get("plone.site_title") or ""
-        self.subtitle = _setting(settings, "site_subtitle")
+        self.subtitle = _localized(settings, "site_subtitle", self.request)
+        # On a Mongolian page the Chinese name is Chinese text (the bilingual
+        # masthead shows the Mongolian one beside it).
+        self.site_title_lang = (
+            LANG_TAGS[CHINESE] if is_mongolian(self.request) else None
+        )
         if getattr(settings, "emblem", None):
             self.emblem_url = f"{self.site_url}/@@site-emblem"
         else:
@@ -76,8 +98,8 @@ class FooterViewlet(ViewletBase):
     def update(self):
         super().update()
         settings = site_identity()
-        self.organizer = _setting(settings, "organizer")
-        self.operator = _setting(settings, "operator")
+        self.organizer = _localized(settings, "organizer", self.request)
+        self.operator = _localized(settings, "operator", self.request)
         self.phone = _setting(settings, "phone")
         self.site_code = _setting(settings, "site_code")
         self.icp_number = _setting(settings, "icp_number")

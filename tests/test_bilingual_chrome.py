@@ -1,0 +1,172 @@
+"""No untranslated chrome on a Mongolian page (real HTTP, the demo core): every
+Chinese text around the content of every public page — masthead, navigation,
+breadcrumbs, portlets, search box, footer — is inside an element tagged
+``lang="zh-CN"`` (a Chinese name standing in for a missing Mongolian one,
+marked), and on the core pages the content too. Agencies' sections, the page
+<title> and the footer settings are Mongolian where a Mongolian text exists."""
+
+from .bilingual_support import build_bilingual_demo
+from lxml import html
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from tongliao.disclosure import demo
+from tongliao.disclosure.bilingual import FALLBACK_MARK
+from tongliao.disclosure.bilingual.glossary import suffixes_joined
+from tongliao.disclosure.platform.sections import all_sections
+
+import pytest
+import re
+import transaction
+
+
+AGENCY = demo.DEMO_AGENCY_ID
+CORE_PAGES = [
+    "",
+    "@@disclosure-catalog?year=2021",
+    f"{AGENCY}/{demo.NOTICE_ID}",
+    f"{AGENCY}",
+    f"{AGENCY}/zcwj",
+    f"{AGENCY}/guide",
+    "@@application-lookup",
+]
+OTHER_PAGES = [
+    f"{AGENCY}/{demo.INTERPRETATION_ID}",
+    f"{AGENCY}/directory",
+    f"{AGENCY}/@@apply",
+    f"{AGENCY}/@@messages",
+    f"{AGENCY}/yjzj",
+    "@@complain",
+    "sitemap",
+    "@@search?SearchableText=通知",
+]
+HAN = re.compile("[\u3400-\u9fff]")
+SKIPPED = "//script|//style|//template|//noscript|//input[@type='hidden']"
+ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
+
+
+def language_of(element):
+    while element is not None:
+        if element.get("lang"):
+            return element.get("lang")
+        element = element.getparent()
+    return None
+
+
+def untagged_chinese(page_html, chrome_only):
+    """Chinese texts and attributes not inside a ``lang="zh-CN"`` element."""
+    tree = html.fromstring(page_html)
+    for node in tree.xpath(SKIPPED):
+        node.drop_tree()
+    if chrome_only:
+        for node in tree.xpath('//*[@id="content"]'):
+            node.drop_tree()
+    found = []
+    for element in tree.body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        texts = [(element.text, element), (element.tail, element.getparent())]
+        texts += [(element.get(name), element) for name in ATTRIBUTES]
+        for text, owner in texts:
+            if text and HAN.search(text) and language_of(owner) != "zh-CN":
+                found.append(f"<{owner.tag} id={owner.get('id')}> {text.strip()[:40]}")
+    return found
+
+
+@pytest.fixture
+def mongolian_demo(functional_portal, browser_session):
+    portal = build_bilingual_demo(functional_portal)
+    session = browser_session()
+    assert session.get("", params={"set_language": "mn"}).status_code == 200
+    return portal, session
+
+
+def test_no_untranslated_chrome_on_mongolian_pages(mongolian_demo):
+    portal, session = mongolian_demo
+    problems = {}
+    for path in CORE_PAGES + OTHER_PAGES:
+        response = session.get(path)
+        assert response.status_code == 200, path
+        assert 'lang="mn-Mong-CN"' in response.text[:2000], path
+        found = untagged_chinese(response.text, chrome_only=path not in CORE_PAGES)
+        if found:
+            problems[path] = found
+    assert problems == {}
+
+
+def test_the_check_finds_untagged_chinese():
+    page = (
+        '<html lang="mn-Mong-CN"><body><nav>首页</nav>'
+        '<a lang="zh-CN">政策文件</a><input placeholder="网站搜索">'
+        '<div id="content">正文</div></body></html>'
+    )
+    assert untagged_chinese(page, chrome_only=True) == [
+        "<nav id=None> 首页",
+        "<input id=None> 网站搜索",
+    ]
+
+
+def test_navigation_breadcrumbs_and_title_in_mongolian(mongolian_demo):
+    portal, session = mongolian_demo
+    agency = portal[AGENCY]
+    zcwj_mn = agency["zcwj"].title_mn
+    page = session.get(f"{AGENCY}/{demo.INTERPRETATION_ID}").text
+    tree = html.fromstring(page)
+    navigation = tree.get_element_by_id("portal-globalnav")
+    assert zcwj_mn in navigation.text_content()
+    assert "政策文件" not in navigation.text_content()
+    assert agency.title_mn in navigation.text_content()
+    # The interpretation has no Mongolian title: Chinese, tagged and marked, in
+    # the breadcrumbs and the <title> (never its agency's name).
+    crumb = tree.xpath('//*[@id="portal-breadcrumbs"]//li[contains(@class, "active")]')
+    assert crumb[0].get("lang") == "zh-CN"
+    assert crumb[0].text_content().endswith(FALLBACK_MARK)
+    title = tree.findtext(".//title")
+    interpretation = agency[demo.INTERPRETATION_ID]
+    assert title.startswith(f"{interpretation.Title()} {FALLBACK_MARK} — ")
+    assert agency.title_mn not in title
+    # Plone's own strings from the Mongolian catalog.
+    assert tree.get_element_by_id("searchGadget").get("placeholder") == (
+        "ᠰᠦᠯᠵᠢᠶᠡᠨ ᠥᠷᠲᠡᠭᠡ ᠡᠴᠡ ᠡᠷᠢᠬᠦ"
+    )
+    # Chinese pages keep Plone's Chinese.
+    chinese = session.get(
+        f"{AGENCY}/{demo.INTERPRETATION_ID}", params={"set_language": "zh-cn"}
+    ).text
+    assert ">政策文件</a>" in chinese
+    assert 'placeholder="网站搜索"' in chinese
+    assert FALLBACK_MARK not in chinese
+
+
+def test_a_new_agencys_sections_are_bilingual(mongolian_demo):
+    portal, _session = mongolian_demo
+    with api.env.adopt_user(SITE_OWNER_NAME):
+        agency = api.content.create(
+            container=portal, type="DisclosureAgency", id="new", title="新机关"
+        )
+    for section in all_sections():
+        obj = agency.get(section.id) or agency["fdzdgknr"].get(section.id)
+        assert obj.title_mn == suffixes_joined(section.title_mn), section.id
+    transaction.abort()
+
+
+def test_footer_settings_in_mongolian(mongolian_demo):
+    portal, session = mongolian_demo
+    prefix = "tongliao.disclosure.site."
+    footer = session.get("").text
+    # No Mongolian organizer yet: the Chinese name, tagged and marked.
+    assert re.search(
+        r'<span lang="zh-CN"[^>]*>通辽市人民政府办公室</span>'
+        r'<span class="fallback-mark"',
+        footer,
+    )
+    with api.env.adopt_user(SITE_OWNER_NAME):
+        api.portal.set_registry_record(
+            prefix + "organizer_mn", "ᠲᠥᠩᠯᠢᠶᠣᠣ ᠬᠣᠲᠠ ᠶᠢᠨ ᠠᠯᠪᠠᠨ ᠲᠡᠩᠭᠢᠯᠢᠭ"
+        )
+    transaction.commit()
+    footer = session.get("").text
+    assert "ᠲᠥᠩᠯᠢᠶᠣᠣ ᠬᠣᠲᠠ ᠶᠢᠨ ᠠᠯᠪᠠᠨ ᠲᠡᠩᠭᠢᠯᠢᠭ</span>" in footer
+    assert "ᠡᠷᠬᠢᠯᠡᠨ ᠶᠠᠪᠤᠭᠤᠯᠤᠭᠴᠢ ᠨᠢᠭᠡᠴᠢ" in footer  # Organizer: (label)
+    # The masthead's subtitle (Mongolian default) and the Chinese name, tagged.
+    assert re.search(r'<span class="gov-site-title" lang="zh-CN"', footer)
+    assert "ᠲᠠᠪᠴᠠᠩ</span></span>" in footer
