@@ -109,6 +109,47 @@ def test_whole_workflow_with_anonymised_publication(site):
         assert not api.user.has_permission(VIEW_DATA, obj=case)
 
 
+def published_case(site):
+    case = complaint(site)
+    for action, params in (
+        ("accept", {}),
+        ("investigate", {}),
+        ("conclude", {"substantiated": "no", "finding": "不属实"}),
+        ("reply", {"reply_text": "经查不属实。"}),
+        ("propose_publication", {"public_summary": "经查不属实。"}),
+    ):
+        act("handler", case, action, **params)
+    act("approver", case, "publish")
+    return case
+
+
+def anonymous_finds(case):
+    catalog = api.portal.get_tool("portal_catalog")
+    with api.env.adopt_roles(["Anonymous"]):
+        found = [b.UID for b in catalog(portal_type="DisclosureComplaint")]
+        return api.user.has_permission("View", obj=case), case.UID() in found
+
+
+def test_a_published_case_can_be_withdrawn_with_a_reason(site):
+    case = published_case(site)
+    assert anonymous_finds(case) == (True, True)
+    with pytest.raises(ActionError):
+        act("handler", case, "withdraw_publication", reason="误发")  # not his
+    with pytest.raises(ActionError) as error:
+        act("approver", case, "withdraw_publication", reason=" ")
+    assert "reason" in error.value.message
+    assert api.content.get_state(case) == "published"
+    act("approver", case, "withdraw_publication", reason="摘要仍可识别举报人。")
+    assert api.content.get_state(case) == "replied"
+    last = case.get_events()[-1]
+    assert last["type"] == "publication_withdrawn"
+    assert last["note"] == "摘要仍可识别举报人。"
+    assert anonymous_finds(case) == (False, False)
+    # A corrected summary goes through review again.
+    act("handler", case, "propose_publication", public_summary="某机关答复不规范。")
+    assert api.content.get_state(case) == "pending_publication"
+
+
 def test_same_person_may_not_propose_and_approve(site):
     case = complaint(site)
     for action, params in (

@@ -60,6 +60,23 @@ def test_answer_and_publish_with_consent(site):
         )
 
 
+def test_a_published_message_can_be_withdrawn_with_a_reason(site):
+    item = message(site)
+    act("officer", item, "answer", answer="指南在本机关政府信息公开专栏。")
+    act("officer", item, "propose_publication")
+    act("approver", item, "publish")
+    with pytest.raises(ActionError):
+        act("officer", item, "withdraw_publication", reason="写信人要求撤回")
+    with pytest.raises(ActionError):
+        act("approver", item, "withdraw_publication")  # no reason
+    assert api.content.get_state(item) == "published"
+    act("approver", item, "withdraw_publication", reason="写信人撤回同意")
+    assert api.content.get_state(item) == "answered"
+    assert item.get_events()[-1]["type"] == "publication_withdrawn"
+    with api.env.adopt_roles(["Anonymous"]):
+        assert not api.user.has_permission("View", obj=item)
+
+
 def test_no_publication_without_consent(site):
     item = message(site, publication_consent=False)
     act("officer", item, "answer", answer="答复。")

@@ -2,7 +2,8 @@
 of ``disclosure_complaint_workflow`` (fired only here, with the runner role).
 
 received → accepted | not_accepted (reason) → investigating → concluded
-(substantiated or not, measures) → replied → pending_publication → published.
+(substantiated or not, measures) → replied → pending_publication → published
+(→ replied again when the publication is withdrawn, with a reason).
 Deciding and closing need ``Handle complaint`` (the supervising office, see
 routing.py) and are refused to staff of the agency complained about;
 publishing needs ``Publish participation`` and someone other than the proposer.
@@ -51,6 +52,8 @@ ACTIONS = {
     "propose_publication": ("propose_publication", HANDLE_COMPLAINT),
     "publish": ("publish", PUBLISH_PARTICIPATION),
     "return_publication": ("return_publication", PUBLISH_PARTICIPATION),
+    # Takes a published case off the site again (reason recorded).
+    "withdraw_publication": ("withdraw_publication", PUBLISH_PARTICIPATION),
 }
 
 MSG_OWN_AGENCY = _(
@@ -214,6 +217,11 @@ def perform(complaint, action, note="", **params):
         complaint.public_summary = summary
     elif action == "return_publication":
         require(_text(params, "reason"), _("Give the reason for returning it."))
+    elif action == "withdraw_publication":
+        require(
+            _text(params, "reason"),
+            _("Give the reason for withdrawing the publication."),
+        )
     event_type = {
         "accept": "accepted",
         "not_accept": "not_accepted",
@@ -223,6 +231,7 @@ def perform(complaint, action, note="", **params):
         "propose_publication": "publication_proposed",
         "publish": "published",
         "return_publication": "publication_returned",
+        "withdraw_publication": "publication_withdrawn",
     }[action]
     note = note or _text(params, "reason")
     event = complaint.add_event(

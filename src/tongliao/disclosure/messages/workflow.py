@@ -38,12 +38,15 @@ ACTIONS = {
     "propose_publication": ("propose_publication", ANSWER_MESSAGE),
     "publish": ("publish", PUBLISH_PARTICIPATION),
     "return_publication": ("return_publication", PUBLISH_PARTICIPATION),
+    # Takes a published message off the site again (reason recorded).
+    "withdraw_publication": ("withdraw_publication", PUBLISH_PARTICIPATION),
 }
 EVENT_TYPES = {
     "answer": "answered",
     "propose_publication": "publication_proposed",
     "publish": "published",
     "return_publication": "publication_returned",
+    "withdraw_publication": "publication_withdrawn",
 }
 
 
@@ -141,6 +144,8 @@ def perform(message, action, **params):
         message.answer = text
     if action == "return_publication":
         require(reason, _("Give the reason for returning it."))
+    if action == "withdraw_publication":
+        require(reason, _("Give the reason for withdrawing the publication."))
     event = message.add_event(
         EVENT_TYPES[action], site_today(), current_actor(FILER), note=reason
     )

@@ -7,6 +7,9 @@
   cases (registered, awaiting correction, processing, consulting) now grant
   them View and Access contents information; the applicant's personal data
   stays masked (they do not hold 'View applicant data').
+- A published anonymised complaint or message can be withdrawn from the site
+  (``withdraw_publication``, by who may approve publications, with a reason):
+  the new transition, and 'Publish participation' in the published state.
 - 蒙汉双语: the Mongolian masthead subtitle, organizer and operator settings;
   the standard's Mongolian titles on every agency's sections (where none is
   set); the ``title_mn`` catalog column no longer holds a title acquired from
@@ -18,13 +21,21 @@ from tongliao.disclosure.bilingual.content import add_section_titles
 from tongliao.disclosure.upgrades import reload_profile_steps
 
 
+REMAPPED = (
+    ("DisclosureApplication", "disclosure_application_workflow"),
+    ("DisclosureComplaint", "disclosure_complaint_workflow"),
+    ("PublicMessage", "disclosure_message_workflow"),
+)
+
+
 def upgrade(context):
     reload_profile_steps(context, "workflow", "plone.app.registry")
     workflow = api.portal.get_tool("portal_workflow")
-    definition = workflow["disclosure_application_workflow"]
     catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="DisclosureApplication"):
-        definition.updateRoleMappingsFor(brain._unrestrictedGetObject())
+    for portal_type, workflow_id in REMAPPED:
+        definition = workflow[workflow_id]
+        for brain in catalog.unrestrictedSearchResults(portal_type=portal_type):
+            definition.updateRoleMappingsFor(brain._unrestrictedGetObject())
     for brain in catalog.unrestrictedSearchResults(portal_type="DisclosureAgency"):
         add_section_titles(brain._unrestrictedGetObject())
     # Metadata written before the title_mn indexer stopped acquiring.

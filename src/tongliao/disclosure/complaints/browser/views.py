@@ -133,6 +133,9 @@ ACTION_FIELDS = {
         ("public_summary", _("Anonymised summary for publication"), "textarea"),
     ),
     "return_publication": (("reason", _("Reason for returning"), "textarea"),),
+    "withdraw_publication": (
+        ("reason", _("Reason for withdrawing the publication"), "textarea"),
+    ),
 }
 ACTION_TITLES = {
     "accept": _("Accept the complaint"),
@@ -143,6 +146,7 @@ ACTION_TITLES = {
     "propose_publication": _("Propose anonymised publication"),
     "publish": _("Approve publication"),
     "return_publication": _("Return the publication"),
+    "withdraw_publication": _("Withdraw the publication"),
 }
 EVENT_TITLES = {
     "received": _("Received"),
@@ -154,6 +158,7 @@ EVENT_TITLES = {
     "publication_proposed": _("Publication proposed"),
     "published": _("Published"),
     "publication_returned": _("Publication returned"),
+    "publication_withdrawn": _("Publication withdrawn"),
 }
 
 

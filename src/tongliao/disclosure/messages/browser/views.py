@@ -102,12 +102,16 @@ class MessagesView(BrowserView):
 ACTION_FIELDS = {
     "answer": (("answer", _("Answer"), "textarea"),),
     "return_publication": (("reason", _("Reason for returning"), "textarea"),),
+    "withdraw_publication": (
+        ("reason", _("Reason for withdrawing the publication"), "textarea"),
+    ),
 }
 ACTION_TITLES = {
     "answer": _("Send the answer"),
     "propose_publication": _("Propose publication"),
     "publish": _("Approve publication"),
     "return_publication": _("Return the publication"),
+    "withdraw_publication": _("Withdraw the publication"),
 }
 EVENT_TITLES = {
     "received": _("Received"),
@@ -115,6 +119,7 @@ EVENT_TITLES = {
     "publication_proposed": _("Publication proposed"),
     "published": _("Published"),
     "publication_returned": _("Publication returned"),
+    "publication_withdrawn": _("Publication withdrawn"),
 }
 
 
