@@ -1,6 +1,7 @@
 """Monitors and indicators on a site with known data equal the hand counts;
 a published assessment is frozen (tests/assessment_support.py has the data)."""
 
+from datetime import date
 from plone import api
 from tests.assessment_support import build_known_agency
 from tests.assessment_support import TODAY
@@ -9,7 +10,10 @@ from tongliao.disclosure.assessment import queries
 from tongliao.disclosure.assessment.browser.views import create_assessments
 from tongliao.disclosure.assessment.browser.views import overview_rows
 from tongliao.disclosure.assessment.monitors import period_dates
+from tongliao.disclosure.review import handlers
 from tongliao.disclosure.review.staging import review_to
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 
 import pytest
 
@@ -74,6 +78,30 @@ EXPECTED_2025 = {
 def test_monitors_equal_the_hand_counts(agency, year, quarter, expected):
     results = queries.run_monitors(agency, period_dates(year, quarter), TODAY)
     assert summary(results) == expected
+
+
+def test_a_change_counts_from_its_date_to_the_changed_version(agency, monkeypatch):
+    """Art. 26 "or of its change": document a (first published 30 Oct 2025)
+    changes on 10 Feb 2026; the changed version, reviewed again, is published
+    on 20 March 2026: 24 working days (Spring Festival 15–23 Feb off, 14 and 28
+    Feb make-up days), late. It is checked in 2026 Q1, no longer in 2025."""
+    monkeypatch.setattr(handlers, "china_today", lambda: TODAY)
+    doc = agency["a"]
+    with api.env.adopt_roles(["Manager"]):
+        doc.date_changed = date(2026, 2, 10)
+        notify(ObjectModifiedEvent(doc))  # a published item: back to review
+        assert api.content.get_state(doc) == "withdrawn"
+        review_to(doc, "published")
+    assert doc.last_published == TODAY
+    results = queries.run_monitors(agency, period_dates(2026, 1), TODAY)
+    assert summary(results)["publication_on_time"] == (
+        True,
+        4,
+        2,
+        [("a", "late", 24), ("c", "late", 22)],
+    )
+    results = queries.run_monitors(agency, period_dates(2025, 0), TODAY)
+    assert summary(results)["publication_on_time"] == (True, 1, 0, [("b", "late", 21)])
 
 
 def test_indicators_equal_the_hand_counts(agency):

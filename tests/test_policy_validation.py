@@ -51,6 +51,9 @@ CASES = [
     ),
     ("written-after-published", {"date_written": "2021-07-21"}, "发布日期"),
     ("written-same-day-published", {"date_written": "2021-07-20"}, None),
+    ("changed-in-future", {"date_changed": TOMORROW.isoformat()}, "信息变更日期"),
+    ("changed-before-written", {"date_changed": "2021-07-01"}, "早于成文日期"),
+    ("changed-later", {"date_changed": "2021-08-02"}, None),
     (
         "exempt-without-reason",
         {"disclosure_attribute": "exempt", "reassessment_date": "2022-07-01"},

@@ -1,5 +1,6 @@
 """Upgrade steps on a site whose FTIs still name the old module paths."""
 
+from datetime import date
 from plone import api
 
 import pytest
@@ -110,3 +111,32 @@ def test_upgrade_1003_approver_and_mongolian_titles(portal):
     assert not approver_can("tongliao.disclosure: View applicant data")
     assert section.title_mn
     assert registry[record]
+
+
+def test_upgrade_1003_dates_the_last_publication(portal):
+    """Documents published before 1003 get their 发布日期 as last publication."""
+    from tests.assessment_support import create_document
+
+    with api.env.adopt_roles(["Manager"]):
+        agency = api.content.create(
+            container=portal,
+            type="DisclosureAgency",
+            id="dated-agency",
+            title="日期测试机关",
+            credit_code="11150500MB160202X6",
+        )
+        doc = create_document(
+            agency, "old", date(2025, 9, 26), "2025/10/30", "notice", False
+        )
+    del doc.last_published
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delIndex("last_published")
+    catalog.delColumn("last_published")
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1002")
+    setup.upgradeProfile(PROFILE)
+    assert doc.last_published == date(2025, 10, 30)
+    (brain,) = catalog.unrestrictedSearchResults(
+        last_published={"query": ("2025-10-01", "2025-10-31"), "range": "min:max"}
+    )
+    assert brain.last_published == "2025-10-30"

@@ -305,3 +305,21 @@ def test_charts_are_escaped_svg():
     assert trend_chart({}, title="t") == ""
     trend = trend_chart({"甲": [(2025, 80.0), (2026, 90.0)]}, title="趋势")
     assert "<polyline" in trend and "2026" in trend
+
+
+@pytest.mark.parametrize(
+    "republished,passed,taken",
+    [(date(2026, 10, 30), 1, None), (date(2026, 11, 2), 0, 21)],
+)
+def test_a_change_over_national_day(republished, passed, taken):
+    """Changed Mon 28 Sep 2026 (day 0): 29, 30 Sep; National Day 1–7 Oct off;
+    8, 9, Sat 10 Oct (make-up), 12–16, 19–23, 26–30 Oct = the 20th working day
+    on 30 Oct. The first publication (2025) does not count, the changed one does."""
+    record = doc("c", date(2025, 1, 2), date(2025, 1, 6))
+    record.changed = date(2026, 9, 28)
+    record.republished = republished
+    result = monitors.publication_on_time([record], CALENDAR, period_dates(2026, 4))
+    assert (result.total, result.passed) == (1, passed)
+    if taken:
+        (finding,) = result.findings
+        assert (finding.days, finding.deadline) == (taken, date(2026, 10, 30))

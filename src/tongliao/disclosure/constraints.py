@@ -36,3 +36,6 @@ uscc = as_constraint(validators.uscc_constraint)
 date_written_not_future = as_constraint(
     lambda value: validators.check_dates_written_before_published(value, None)
 )
+date_changed_not_future = as_constraint(
+    lambda value: validators.check_date_changed(value)
+)

@@ -111,6 +111,10 @@ MSG_DATE_WRITTEN_FUTURE = _("The date written cannot be later than today.")
 MSG_DATE_WRITTEN_AFTER_PUBLISHED = _(
     "The date written cannot be later than the publication date."
 )
+MSG_DATE_CHANGED_FUTURE = _("The date of change cannot be later than today.")
+MSG_DATE_CHANGED_BEFORE_WRITTEN = _(
+    "The date of change cannot be earlier than the date written."
+)
 
 # The CJK block is wider than the \u9fa5 of the shared regex: rare characters in
 # organ names must not be rejected.
@@ -459,4 +463,20 @@ def check_dates_written_before_published(date_written, effective, today=None):
     published = _as_date(effective)
     if published is not None and written > published:
         raise _invalid(MSG_DATE_WRITTEN_AFTER_PUBLISHED)
+    return True
+
+
+def check_date_changed(date_changed, date_written=None, today=None):
+    """信息变更日期 must not be in the future nor before 成文日期.
+
+    Returns True or raises Invalid; missing dates are not checked.
+    """
+    changed = _as_date(date_changed)
+    if changed is None:
+        return True
+    if changed > (_as_date(today) or today_in_china()):
+        raise _invalid(MSG_DATE_CHANGED_FUTURE)
+    written = _as_date(date_written)
+    if written is not None and changed < written:
+        raise _invalid(MSG_DATE_CHANGED_BEFORE_WRITTEN)
     return True

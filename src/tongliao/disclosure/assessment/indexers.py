@@ -25,6 +25,25 @@ def reassessment_date(obj):
     return value.isoformat()
 
 
+def _iso(name):
+    """An indexer of a PolicyDocument's date attribute ``name``, as ISO text."""
+
+    @indexer(IPolicyDocument)
+    def index(obj):
+        value = getattr(obj.aq_base, name, None)
+        if value is None:
+            raise AttributeError(name)
+        return value.isoformat()
+
+    return index
+
+
+# Art. 26 "or of its change": the day the information changed, and the day the
+# document was last published (set on every publication, review/handlers.py).
+date_changed = _iso("date_changed")
+last_published = _iso("last_published")
+
+
 @indexer(IPolicyInterpretation)
 def interpreted_uids(obj):
     """UIDs of the documents the interpretation explains."""

@@ -75,15 +75,20 @@ def _in(day, period):
 def publication_on_time(documents, calendar, period, limit=PUBLICATION_WORKING_DAYS):
     """Art. 26: published within ``limit`` working days of 成文日期 or its change.
 
-    Checked: published documents whose 发布日期 (``effective``) falls in
-    ``period``. Start: ``changed`` when the record has one (a later change of
-    the information), else ``date_written`` (day 0). Late ones carry the working
-    days taken.
+    Checked: published documents whose publication falls in ``period``. For a
+    document whose information changed (``changed``, 信息变更日期) the start is
+    that day and the publication is the one of the changed version
+    (``republished``, the last publication; 发布日期 ``effective`` when not
+    known); otherwise the start is ``date_written`` (day 0) and the
+    publication 发布日期. Late ones carry the working days taken.
     """
     result = MonitorResult("publication_on_time")
     for doc in documents:
+        changed = _date(getattr(doc, "changed", None))
         published = _date(doc.effective)
-        start = _date(getattr(doc, "changed", None)) or _date(doc.date_written)
+        if changed is not None:
+            published = _date(getattr(doc, "republished", None)) or published
+        start = changed or _date(doc.date_written)
         if not _in(published, period) or start is None:
             continue
         result.total += 1

@@ -89,6 +89,20 @@ class IPolicyDocument(model.Schema):
         constraint=constraints.date_written_not_future,
     )
 
+    # Art. 26: information is published within 20 working days of the day it
+    # is formed (成文日期) or changed; the monitor counts from this date to the
+    # publication of the changed version.
+    date_changed = schema.Date(
+        title=_("Date of change"),
+        description=_(
+            "信息变更日期: the day the information itself changed (an amendment, "
+            "new figures). Art. 26 counts 20 working days from it to the "
+            "publication of the changed version. Empty for a new document."
+        ),
+        required=False,
+        constraint=constraints.date_changed_not_future,
+    )
+
     # Assigned by the site at first publication; never typed in.
     index_number = schema.TextLine(
         title=_("Index number"),
@@ -211,6 +225,12 @@ class IPolicyDocument(model.Schema):
                 raise Invalid(MSG_EXEMPT_NEEDS_REASSESSMENT)
         if attribute == "on_request" and not reason:
             raise Invalid(MSG_ON_REQUEST_NEEDS_REASON)
+
+    @invariant
+    def changed_after_written(data):
+        validators.check_date_changed(
+            getattr(data, "date_changed", None), getattr(data, "date_written", None)
+        )
 
     @invariant
     def document_number_matches_kind(data):

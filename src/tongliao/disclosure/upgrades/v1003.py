@@ -14,9 +14,14 @@
   the standard's Mongolian titles on every agency's sections (where none is
   set); the ``title_mn`` catalog column no longer holds a title acquired from
   the agency.
+- Art. 26 "or of its change": PolicyDocument's 信息变更日期 (``date_changed``)
+  and the day of its last publication (``last_published``, set on every
+  publication; for documents published before this step: their 发布日期),
+  the catalog index ``last_published`` and both columns.
 """
 
 from plone import api
+from tongliao.disclosure.chinatime import to_china
 from tongliao.disclosure.bilingual.content import add_section_titles
 from tongliao.disclosure.upgrades import reload_profile_steps
 
@@ -42,3 +47,19 @@ def upgrade(context):
     for brain in catalog.unrestrictedSearchResults():
         if getattr(brain, "title_mn", None):
             brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+    add_change_dates(catalog)
+
+
+def add_change_dates(catalog):
+    if "last_published" not in catalog.indexes():
+        catalog.addIndex("last_published", "FieldIndex")
+    for name in ("date_changed", "last_published"):
+        if name not in catalog.schema():
+            catalog.addColumn(name)
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="PolicyDocument", review_state="published"
+    ):
+        doc = brain._unrestrictedGetObject()
+        if getattr(doc.aq_base, "last_published", None) is None and doc.effective_date:
+            doc.last_published = to_china(doc.effective_date).date()
+        catalog.reindexObject(doc, idxs=["last_published"], update_metadata=True)
