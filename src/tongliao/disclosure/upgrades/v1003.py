@@ -21,8 +21,8 @@
 """
 
 from plone import api
-from tongliao.disclosure.chinatime import to_china
 from tongliao.disclosure.bilingual.content import add_section_titles
+from tongliao.disclosure.chinatime import to_china
 from tongliao.disclosure.upgrades import reload_profile_steps
 
 
