@@ -2,9 +2,11 @@
 a published assessment is frozen (tests/assessment_support.py has the data)."""
 
 from datetime import date
+from datetime import timedelta
 from plone import api
 from tests.assessment_support import build_known_agency
 from tests.assessment_support import TODAY
+from tests.consultation_support import rich
 from tongliao.disclosure.assessment import engine
 from tongliao.disclosure.assessment import queries
 from tongliao.disclosure.assessment.browser.views import create_assessments
@@ -12,7 +14,10 @@ from tongliao.disclosure.assessment.browser.views import overview_rows
 from tongliao.disclosure.assessment.monitors import period_dates
 from tongliao.disclosure.review import handlers
 from tongliao.disclosure.review.staging import review_to
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
 from zope.event import notify
+from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
 
 import pytest
@@ -52,7 +57,7 @@ EXPECTED_2026_Q1 = {
     # reply due 12 Mar, still open on 20 Mar: 8 days overdue
     "applications_on_time": (True, 1, 0, [("case", "overdue", 8)]),
     "complaints_on_time": (True, 0, 0, []),
-    "consultations_overdue": (False, 0, 0, []),
+    "consultations_overdue": (True, 0, 0, []),
     "guide_freshness": (True, 1, 0, [("guide", "unpublished", None)]),
     "directory_fulfilment": (True, 0, 0, []),
     # the 2025 report, due 31 Jan 2026, missing on 20 Mar: 48 days
@@ -64,7 +69,7 @@ EXPECTED_2025 = {
     "reassessment_due": (True, 2, 2, []),  # as of 31 Dec 2025 nothing due
     "applications_on_time": (True, 0, 0, []),
     "complaints_on_time": (True, 0, 0, []),
-    "consultations_overdue": (False, 0, 0, []),
+    "consultations_overdue": (True, 0, 0, []),
     "guide_freshness": (True, 1, 0, [("guide", "unpublished", None)]),
     "directory_fulfilment": (True, 0, 0, []),
     # the 2024 report, due 31 Jan 2025, missing on 31 Dec 2025: 334 days
@@ -102,6 +107,51 @@ def test_a_change_counts_from_its_date_to_the_changed_version(agency, monkeypatc
     )
     results = queries.run_monitors(agency, period_dates(2025, 0), TODAY)
     assert summary(results)["publication_on_time"] == (True, 1, 0, [("b", "late", 21)])
+
+
+def test_consultation_feedback_due_20_working_days_after_closing(agency):
+    """a closes Fri 6 Feb 2026: feedback due 12 March (20th working day, as
+    document d), published 16 March: 4 days late. b closes Tue 10 Feb: due
+    16 March, no feedback on 20 March: 4 days overdue. c was never published
+    (nobody could comment): not checked."""
+    intids = getUtility(IIntIds)
+    with api.env.adopt_roles(["Manager"]):
+        made = {}
+        for item_id, close, published in (
+            ("ca", date(2026, 2, 6), True),
+            ("cb", date(2026, 2, 10), True),
+            ("cc", date(2026, 1, 5), False),
+        ):
+            item = api.content.create(
+                container=agency,
+                type="PolicyConsultation",
+                id=item_id,
+                title=f"征求意见{item_id}",
+                draft_text=rich("第一条 为了规范政务公开工作，制定本规定。"),
+                open_date=close - timedelta(days=31),
+                close_date=close,
+            )
+            if published:
+                item.setEffectiveDate(f"{close - timedelta(days=31)} 09:00 GMT+8")
+                review_to(item, "published")
+            made[item_id] = item
+        feedback = api.content.create(
+            container=agency,
+            type="ConsultationFeedback",
+            id="fa",
+            title="采纳情况反馈",
+            consultation=RelationValue(intids.getId(made["ca"])),
+            text=rich("共收到意见3条。"),
+        )
+        feedback.setEffectiveDate("2026/03/16 10:00 GMT+8")
+        review_to(feedback, "published")
+    results = queries.run_monitors(agency, period_dates(2026, 1), TODAY)
+    assert summary(results)["consultations_overdue"] == (
+        True,
+        2,
+        0,
+        [("ca", "late", 4), ("cb", "overdue", 4)],
+    )
 
 
 def test_indicators_equal_the_hand_counts(agency):

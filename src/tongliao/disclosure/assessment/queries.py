@@ -250,6 +250,8 @@ def case_records(agency, monitor):
         )
         for brain in _search(agency, portal_type=portal_type)
         if brain.review_state not in SKIPPED_CASE_STATES
+        # Only a consultation the public could take part in owes feedback.
+        and (portal_type != CONSULTATION_TYPE or brain.review_state == "published")
     ]
 
 

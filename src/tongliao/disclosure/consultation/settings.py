@@ -21,6 +21,17 @@ class IConsultationSettings(Interface):
         min=1,
     )
 
+    consultation_feedback_working_days = schema.Int(
+        title=_("Feedback report due (working days after closing)"),
+        description=_(
+            "The 采纳情况反馈 of a consultation is due this many working days "
+            "after it closes; the assessment counts late and missing reports. "
+            "Assumption: no rule in our sources sets this period."
+        ),
+        default=20,
+        min=1,
+    )
+
     consultation_comment_limit_per_ip = schema.Int(
         title=_("Comments per IP address and window"),
         description=_("Uses the rate-limit window of the online applications."),

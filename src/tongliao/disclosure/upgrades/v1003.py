@@ -18,6 +18,8 @@
   and the day of its last publication (``last_published``, set on every
   publication; for documents published before this step: their 发布日期),
   the catalog index ``last_published`` and both columns.
+- 意见征集 in the assessment: PolicyConsultation's columns ``feedback_deadline``
+  and ``feedback_date`` (setting ``consultation_feedback_working_days``).
 """
 
 from plone import api
@@ -48,6 +50,7 @@ def upgrade(context):
         if getattr(brain, "title_mn", None):
             brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
     add_change_dates(catalog)
+    add_feedback_columns(catalog)
 
 
 def add_change_dates(catalog):
@@ -63,3 +66,13 @@ def add_change_dates(catalog):
         if getattr(doc.aq_base, "last_published", None) is None and doc.effective_date:
             doc.last_published = to_china(doc.effective_date).date()
         catalog.reindexObject(doc, idxs=["last_published"], update_metadata=True)
+
+
+def add_feedback_columns(catalog):
+    for name in ("feedback_deadline", "feedback_date"):
+        if name not in catalog.schema():
+            catalog.addColumn(name)
+    for brain in catalog.unrestrictedSearchResults(portal_type="PolicyConsultation"):
+        catalog.reindexObject(
+            brain._unrestrictedGetObject(), idxs=["getId"], update_metadata=True
+        )
