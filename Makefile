@@ -20,7 +20,7 @@ export PYTHONWARNINGS := ignore:pkg_resources is deprecated:UserWarning
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help install start start-zeo start-relstorage instance site test lint format bench i18n clean constraints \
+.PHONY: help install start start-zeo start-relstorage instance site test lint format bench load i18n clean constraints \
 	export import-site import-legacy
 
 help:
@@ -113,6 +113,13 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Bounded load test on loopback (not run by CI): LOAD_ARGS="--seconds 60
+# --readers 50 --editors 5 --setup both" (one FileStorage instance, then two
+# RelStorage instances on a PostgreSQL of its own). See docs/deployment.rst.
+LOAD_ARGS ?=
+load: $(STAMP)
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 # The translation pipeline: msgids are extracted from the code, templates and
 # profiles into the committed .pot, then synced into the en, zh_CN and mn catalogs;

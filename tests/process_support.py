@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+import base64
 import os
 import pytest
 import requests
@@ -144,11 +145,18 @@ class Process:
         self.log = Path(log)
         self.popen = None
 
-    def start(self):
+    def launch(self):
         with self.log.open("ab") as log:
             self.popen = subprocess.Popen(
                 self.command, stdout=log, stderr=subprocess.STDOUT
             )
+
+    def ready(self):
+        """Wait until the process serves."""
+
+    def start(self):
+        self.launch()
+        self.ready()
         return self
 
     def kill(self):
@@ -174,10 +182,8 @@ class Instance(Process):
         )
         self.url = f"http://127.0.0.1:{port}/tongliao"
 
-    def start(self):
-        super().start()
+    def ready(self):
         assert wait_for(self.url).status_code == 200
-        return self
 
 
 def zeo_server(var):
@@ -188,10 +194,13 @@ def zeo_server(var):
 
 @contextmanager
 def running(*processes):
-    """Start the processes in order; stop every one of them on the way out."""
+    """Start the processes together (launched in order, then each waited for);
+    stop every one of them on the way out."""
     try:
         for process in processes:
-            process.start()
+            process.launch()
+        for process in processes:
+            process.ready()
         yield processes
     finally:
         for process in reversed(processes):
@@ -233,6 +242,29 @@ def create_agency(url, agency_id="fgw"):
     )
     assert published.status_code == 200, published.text
     return f"{url}/{agency_id}"
+
+
+PDF = b"%PDF-1.4\n% backup test\n" + bytes(range(256)) * 64
+
+
+def add_file(site_url):
+    """A File with PDF as its blob."""
+    return requests.post(
+        site_url,
+        json={
+            "@type": "File",
+            "id": "backup-proof",
+            "title": "备份证明",
+            "file": {
+                "data": base64.b64encode(PDF).decode(),
+                "encoding": "base64",
+                "filename": "proof.pdf",
+                "content-type": "application/pdf",
+            },
+        },
+        headers=JSON,
+        auth=ADMIN,
+    )
 
 
 def site_path(url):

@@ -8,6 +8,7 @@ content and its blobs. Real PostgreSQL (Debian's), real zconsole, real runwsgi
 processes."""
 
 from concurrent.futures import ThreadPoolExecutor
+from tests.process_support import add_file
 from tests.process_support import ADMIN
 from tests.process_support import application
 from tests.process_support import assert_all_acknowledged_stored
@@ -16,12 +17,12 @@ from tests.process_support import create_site
 from tests.process_support import free_port
 from tests.process_support import Instance
 from tests.process_support import JSON
+from tests.process_support import PDF
 from tests.process_support import postgres_server
 from tests.process_support import running
 from tests.process_support import SubmissionStream
 from tests.process_support import write_instance
 
-import base64
 import http.client
 import pytest
 import requests
@@ -176,7 +177,7 @@ def test_instance_killed_during_submissions_loses_no_acknowledged_one(two_instan
     agency = create_agency(a.url, "killed")
     agencies = [agency, agency.replace(a.url, b.url)]
     with SubmissionStream(agencies, threads=3, prefix="断电申请人") as stream:
-        stream.wait_acked(10)
+        stream.wait_acked(5)
         b.kill()  # kill -9 while requests are in flight
         killed_at = time.monotonic()
         stream.wait_acked(len(stream.acked) + 5)  # A keeps acknowledging
@@ -202,7 +203,7 @@ def test_postgresql_restarted_under_load_loses_no_acknowledged_write(
     agency = create_agency(a.url, "pgrestart")
     agencies = [agency, agency.replace(a.url, b.url)]
     with SubmissionStream(agencies, threads=3, prefix="重启申请人") as stream:
-        stream.wait_acked(10)
+        stream.wait_acked(5)
         down_at = time.monotonic()
         postgres.stop()
         postgres.start()
@@ -223,9 +224,6 @@ def test_postgresql_restarted_under_load_loses_no_acknowledged_write(
         assert requests.get(instance.url, timeout=30).status_code == 200
 
 
-PDF = b"%PDF-1.4\n% backup test\n" + bytes(range(256)) * 64
-
-
 @pytest.mark.e2e
 def test_pg_dump_and_restore_bring_back_content_and_blobs(
     two_instances, postgres, tmp_path
@@ -235,22 +233,7 @@ def test_pg_dump_and_restore_bring_back_content_and_blobs(
     before = requests.post(
         agency, json=application(1, "备份前"), headers=JSON, auth=ADMIN
     )
-    attachment = requests.post(
-        a.url,
-        json={
-            "@type": "File",
-            "id": "backup-proof",
-            "title": "备份证明",
-            "file": {
-                "data": base64.b64encode(PDF).decode(),
-                "encoding": "base64",
-                "filename": "proof.pdf",
-                "content-type": "application/pdf",
-            },
-        },
-        headers=JSON,
-        auth=ADMIN,
-    )
+    attachment = add_file(a.url)
     assert before.status_code == attachment.status_code == 201, attachment.text
 
     dump = tmp_path / "tongliao.dump"
