@@ -179,9 +179,11 @@ def run(name, instances, logs, args):
     sites = [instance.url for instance in instances]
     paths = reader_urls(sites[0])
     agency_paths = agencies(sites[0])
+    warm_up(sites, paths)
     results = Results()
     stop = threading.Event()
     before = conflicts_retried(logs)
+    offsets = {path: path.stat().st_size if path.exists() else 0 for path in logs}
     threads = [
         threading.Thread(target=reader, args=(sites, paths, results, stop, n))
         for n in range(args.readers)
@@ -219,7 +221,29 @@ def run(name, instances, logs, args):
     }
     if results.errors:
         print(f"{name}: first errors: {results.errors[:5]}", flush=True)
+        print_logged_errors(offsets)
     return row
+
+
+def warm_up(sites, paths):
+    """Every page once through every instance, not measured (cold caches)."""
+    with requests.Session() as session:
+        for site in sites:
+            for path in paths:
+                session.get(site + path, timeout=120)
+
+
+def print_logged_errors(offsets, lines=40):
+    """What the instances logged as errors during the run."""
+    for path, offset in offsets.items():
+        if not path.exists():
+            continue
+        with path.open(errors="replace") as log:
+            log.seek(offset)
+            text = log.read()
+        start = text.find(" ERROR ")
+        if start >= 0:
+            print(f"--- {path}", *text[start:].splitlines()[:lines], sep="\n")
 
 
 def percentile(values, percent):

@@ -270,3 +270,28 @@ def test_pg_dump_and_restore_bring_back_content_and_blobs(
         assert requests.get(path, headers=JSON, auth=ADMIN).status_code == 200
         later = after.json()["@id"].replace(a.url, restored.url)
         assert requests.get(later, headers=JSON, auth=ADMIN).status_code == 404
+
+
+def test_shared_counts_are_exact_under_concurrency(postgres):
+    """Two stores (as two instances hold) counting one client from 16 threads
+    at once: exactly the limit is allowed; an unreachable database raises, and
+    the caller (ratelimit.hit) then counts in memory."""
+    from tongliao.disclosure.ratelimit import PostgresCounts
+
+    stores = [PostgresCounts(postgres.dsn()), PostgresCounts(postgres.dsn())]
+    key = ("lookup", "203.0.113.200")
+
+    def one(number):
+        return stores[number % 2].hit(key, 10, 3600, True)
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        allowed = list(pool.map(one, range(32)))
+    assert allowed.count(True) == 10
+    assert stores[0].hit(key, 10, 3600, False) is False
+    assert stores[1].hit(("lookup", "203.0.113.201"), 10, 3600, False) is True
+    # A window that has passed counts nothing.
+    assert stores[1].hit(key, 10, 0.001, True) is True
+
+    gone = PostgresCounts(postgres.dsn("no_such_database"))
+    with pytest.raises(Exception, match="no_such_database"):
+        gone.hit(key, 10, 3600, True)
