@@ -45,6 +45,7 @@ from tests.process_support import Instance  # noqa: E402
 from tests.process_support import JSON  # noqa: E402
 from tests.process_support import postgres_server  # noqa: E402
 from tests.process_support import running  # noqa: E402
+from tests.process_support import search_paths  # noqa: E402
 from tests.process_support import site_path  # noqa: E402
 from tests.process_support import stored_applications  # noqa: E402
 from tests.process_support import write_instance  # noqa: E402
@@ -89,29 +90,17 @@ class Results:
 
 def reader_urls(site):
     """Public pages of the demo site: home, catalogue, agencies, documents."""
-    found = requests.get(
-        f"{site}/@search",
-        params={
-            "portal_type": ["DisclosureAgency", "PolicyDocument"],
-            "review_state": "published",
-            "b_size": 200,
-        },
-        headers=JSON,
-        timeout=60,
-    ).json()["items"]
-    paths = [site_path(item["@id"]) for item in found]
+    paths = search_paths(
+        site,
+        auth=None,
+        portal_type=["DisclosureAgency", "PolicyDocument"],
+        review_state="published",
+    )
     return ["", "/@@disclosure-catalog", "/@@search?SearchableText=通辽"] + paths
 
 
 def agencies(site):
-    found = requests.get(
-        f"{site}/@search",
-        params={"portal_type": "DisclosureAgency", "b_size": 50},
-        headers=JSON,
-        auth=ADMIN,
-        timeout=60,
-    ).json()["items"]
-    return [site_path(item["@id"]) for item in found]
+    return search_paths(site, portal_type="DisclosureAgency")
 
 
 def timed(session, results, kind, method, url, **kwargs):

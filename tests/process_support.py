@@ -340,18 +340,25 @@ class SubmissionStream:
         return {path for _at, path in self.acked}
 
 
-def stored_applications(folder_url):
-    """Paths of the applications the catalog lists in the folder."""
+def search_paths(folder_url, auth=ADMIN, **params):
+    """Paths (inside the site) of what @search finds in the folder."""
     listing = requests.get(
         f"{folder_url}/@search",
-        params={"portal_type": "DisclosureApplication", "b_size": 5000},
+        params={"b_size": 5000, **params},
         headers=JSON,
-        auth=ADMIN,
+        auth=auth,
         timeout=120,
     ).json()
-    paths = {site_path(item["@id"]) for item in listing["items"]}
+    paths = [site_path(item["@id"]) for item in listing["items"]]
     assert listing["items_total"] == len(paths)
     return paths
+
+
+def stored_applications(folder_url):
+    """Paths of the applications the catalog lists in the folder."""
+    paths = search_paths(folder_url, portal_type="DisclosureApplication")
+    assert len(set(paths)) == len(paths)
+    return set(paths)
 
 
 def assert_all_acknowledged_stored(stream, folder_url):
