@@ -76,10 +76,14 @@ PORT_A ?= 8081
 PORT_B ?= 8082
 ZEO_ADDRESS ?= 127.0.0.1:8100
 PG_PORT ?= 5433
+# Where the instances share their rate-limit counts (PostgreSQL); RelStorage's
+# database when empty with start-relstorage, each process's memory with start-zeo.
+RATELIMIT_DSN ?=
 PG_DSN = dbname='tongliao' host='$(CURDIR)/var/postgres/socket' port=$(PG_PORT) user='postgres'
 INSTANCES = for name in a b; do port=$$([ $$name = a ] && echo $(PORT_A) || echo $(PORT_B)); \
 	  $(BIN)/python scripts/write_instance.py --instance instance-$$name --port $$port \
-	  --host $(HOST) $(foreach proxy,$(TRUSTED_PROXIES),--trusted-proxy $(proxy)) $(1); done
+	  --host $(HOST) $(foreach proxy,$(TRUSTED_PROXIES),--trusted-proxy $(proxy)) \
+	  $(if $(RATELIMIT_DSN),--ratelimit-dsn "$(RATELIMIT_DSN)") $(1); done
 SERVE_TWO = $(BIN)/runwsgi instance-a/etc/zope.ini & a=$$!; \
 	trap 'kill $$a $$sink $(1) 2>/dev/null' EXIT INT TERM; \
 	echo " 通辽市政务公开平台 on two instances: http://localhost:$(PORT_A)/$(SITE_ID)" \
