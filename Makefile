@@ -20,7 +20,7 @@ export PYTHONWARNINGS := ignore:pkg_resources is deprecated:UserWarning
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help install start start-zeo start-relstorage instance site test lint format bench i18n clean constraints \
+.PHONY: help install start start-zeo start-relstorage instance site test lint format bench load i18n clean constraints \
 	export import-site import-legacy
 
 help:
@@ -76,10 +76,14 @@ PORT_A ?= 8081
 PORT_B ?= 8082
 ZEO_ADDRESS ?= 127.0.0.1:8100
 PG_PORT ?= 5433
+# Where the instances share their rate-limit counts (PostgreSQL); RelStorage's
+# database when empty with start-relstorage, each process's memory with start-zeo.
+RATELIMIT_DSN ?=
 PG_DSN = dbname='tongliao' host='$(CURDIR)/var/postgres/socket' port=$(PG_PORT) user='postgres'
 INSTANCES = for name in a b; do port=$$([ $$name = a ] && echo $(PORT_A) || echo $(PORT_B)); \
 	  $(BIN)/python scripts/write_instance.py --instance instance-$$name --port $$port \
-	  --host $(HOST) $(foreach proxy,$(TRUSTED_PROXIES),--trusted-proxy $(proxy)) $(1); done
+	  --host $(HOST) $(foreach proxy,$(TRUSTED_PROXIES),--trusted-proxy $(proxy)) \
+	  $(if $(RATELIMIT_DSN),--ratelimit-dsn "$(RATELIMIT_DSN)") $(1); done
 SERVE_TWO = $(BIN)/runwsgi instance-a/etc/zope.ini & a=$$!; \
 	trap 'kill $$a $$sink $(1) 2>/dev/null' EXIT INT TERM; \
 	echo " 通辽市政务公开平台 on two instances: http://localhost:$(PORT_A)/$(SITE_ID)" \
@@ -113,6 +117,13 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Bounded load test on loopback (not run by CI): LOAD_ARGS="--seconds 60
+# --readers 50 --editors 5 --setup both" (one FileStorage instance, then two
+# RelStorage instances on a PostgreSQL of its own). See docs/deployment.rst.
+LOAD_ARGS ?=
+load: $(STAMP)
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 # The translation pipeline: msgids are extracted from the code, templates and
 # profiles into the committed .pot, then synced into the en, zh_CN and mn catalogs;

@@ -4,7 +4,7 @@ or one of several instances on a ZEO server or RelStorage/PostgreSQL
 
 Usage: python scripts/write_instance.py --port 8080 [--instance DIR --var DIR]
        [--storage filestorage|zeo|relstorage --zeo HOST:PORT --dsn DSN]
-       [--trusted-proxy ADDRESS ...]
+       [--trusted-proxy ADDRESS ...] [--ratelimit-dsn DSN]
 Existing data in var/ is never touched; the configuration files are rewritten.
 """
 
@@ -34,6 +34,14 @@ instancehome $INSTANCE
 {trusted_proxies}{retries}<dos_protection>
   form-memory-limit 64MB
 </dos_protection>
+{product_config}"""
+
+# Several instances count the rate limits in one PostgreSQL table, not each in
+# its own memory (src/tongliao/disclosure/ratelimit.py).
+PRODUCT_CONFIG = """
+<product-config tongliao.disclosure>
+  ratelimit-dsn {dsn}
+</product-config>
 """
 
 # The storage of the main database: one process on FileStorage (the default), or
@@ -197,6 +205,12 @@ def main():
     )
     parser.add_argument("--zeo", default="127.0.0.1:8100", help="ZEO server address")
     parser.add_argument("--dsn", default="", help="PostgreSQL DSN for RelStorage")
+    parser.add_argument(
+        "--ratelimit-dsn",
+        default=None,
+        help="PostgreSQL DSN where the instances share their rate-limit counts"
+        " (default: RelStorage's --dsn; none: each process counts in memory)",
+    )
     args = parser.parse_args()
     instance = Path(args.instance).resolve()
     var = Path(args.var).resolve()
@@ -220,7 +234,13 @@ def main():
         "zeo": ZEOCLIENT.format(zeo=args.zeo, name=name),
         "relstorage": RELSTORAGE.format(dsn=args.dsn, name=name),
     }[args.storage]
+    ratelimit_dsn = args.ratelimit_dsn
+    if ratelimit_dsn is None and args.storage == "relstorage":
+        ratelimit_dsn = args.dsn
     values = {
+        "product_config": PRODUCT_CONFIG.format(dsn=ratelimit_dsn)
+        if ratelimit_dsn
+        else "",
         "imports": "%import relstorage\n" if args.storage == "relstorage" else "",
         "storage": storage,
         "instance": instance,

@@ -2,27 +2,21 @@
 twice on the same data without a warning or an error, then the instance serves
 the site (real zconsole, real FileStorage, real runwsgi)."""
 
-from pathlib import Path
+from tests.process_support import BIN
+from tests.process_support import free_port
+from tests.process_support import Instance
+from tests.process_support import ROOT
+from tests.process_support import running
 
 import os
 import pytest
 import re
 import requests
-import socket
 import subprocess
 import sys
-import time
 
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 DEMO_SMTP_PORT = 8025  # the demo profile's mail server (make start runs a sink)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -75,26 +69,12 @@ def test_site_script_twice_on_the_same_storage_then_serve(tmp_path, mail_sink):
     assert "Site /tongliao exists: data reused." in second.stdout
     assert problems(second.stdout + second.stderr) == []
 
-    server = subprocess.Popen(
-        [BIN / "runwsgi", instance / "etc" / "zope.ini"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/tongliao"
-        for _attempt in range(120):
-            try:
-                response = requests.get(url, timeout=10)
-                break
-            except requests.ConnectionError:
-                time.sleep(1)
-        else:
-            pytest.fail("the instance did not answer within two minutes")
+    with running(Instance(instance / "etc", port)) as (server,):
+        response = requests.get(server.url, timeout=30)
         assert response.status_code == 200
         assert "通辽市政务公开平台" in response.text
         assert "开鲁县人民政府" in response.text  # the living demo's agencies
-        login = requests.get(f"{url}/@@review-queue", auth=("admin", "admin-secret"))
+        login = requests.get(
+            f"{server.url}/@@review-queue", auth=("admin", "admin-secret")
+        )
         assert login.status_code == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
