@@ -114,3 +114,66 @@ def test_rest_refuses_a_short_period(world, request_factory):
     assert "ValidationError" in message
     assert "意见征集期限不得少于30日" in message
     assert not api.content.find(portal_type="PolicyConsultation", Title="期限过短")
+
+
+def test_comments_over_rest(world, request_factory):
+    """@consultation-comments: POST goes through the page's checks, GET shows
+    moderated comments without names; a draft takes nothing."""
+    agency, consultation, draft = world
+    path = "/".join(consultation.getPhysicalPath()[2:])
+    api_session = request_factory()
+    url = f"{path}/@consultation-comments"
+    sent = api_session.post(
+        url, json={"text": "建议增加办理时限。", "clause": "第五条", "name": "赵六"}
+    )
+    assert sent.status_code == 201, sent.text
+    assert "审核后公开" in sent.json()["message"]
+    again = api_session.post(
+        url, json={"text": "建议增加办理时限。", "clause": "第五条"}
+    )
+    assert again.status_code == 200 and again.json()["received"] is False
+    for payload, field, fragment in (
+        ({"text": ""}, "text", "请填写"),
+        ({"text": "意见", "name": "名" * 51}, "name", "50"),
+    ):
+        bad = api_session.post(url, json=payload)
+        assert bad.status_code == 400
+        assert fragment in bad.json()["error"]["fields"][field]
+    forged = api_session.post(
+        url, data='{"text": "伪造"}', headers={"Content-Type": "text/plain"}
+    )
+    assert forged.status_code == 400
+    transaction.begin()
+    (comment,) = store.all_comments(consultation)
+    assert comment["name"] == "赵六" and comment["state"] == "pending"
+    assert api_session.get(url).json()["items"] == []  # pending: not shown
+    store.moderate(consultation, comment["id"], store.SHOWN, "editor2")
+    transaction.commit()
+    listed = api_session.get(url).json()
+    assert listed["open"] is True
+    assert [item["text"] for item in listed["items"]] == ["建议增加办理时限。"]
+    assert "赵六" not in api_session.get(url).text
+    # A draft: anonymous cannot reach it at all; staff cannot comment on it.
+    draft_url = "/".join(draft.getPhysicalPath()[2:]) + "/@consultation-comments"
+    assert api_session.post(draft_url, json={"text": "意见"}).status_code == 401
+    officer = request_factory(basic_auth=("officer", PASSWORD))
+    refused = officer.post(draft_url, json={"text": "意见"})
+    assert refused.status_code in (400, 401)
+    transaction.begin()
+    assert store.all_comments(draft) == []
+
+
+def test_rest_comments_after_closing_are_refused(world, request_factory, monkeypatch):
+    agency, consultation, draft = world
+    set_clock(monkeypatch, "2026-12-01 08:00")
+    path = "/".join(consultation.getPhysicalPath()[2:])
+    response = request_factory().post(
+        f"{path}/@consultation-comments", json={"text": "晚到的意见"}
+    )
+    assert response.status_code == 400
+    assert (
+        "截止" in response.json()["error"]["message"]
+        or "不再" in (response.json()["error"]["message"])
+    )
+    transaction.begin()
+    assert store.all_comments(consultation) == []

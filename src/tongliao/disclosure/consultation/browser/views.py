@@ -1,6 +1,8 @@
 """Public page of a consultation with its comment form, moderation, feedback."""
 
 from AccessControl import getSecurityManager
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
@@ -94,19 +96,7 @@ class ConsultationView(BrowserView):
         return comment_window(c.open_date, c.close_date, china_now().date())
 
     def window_message(self):
-        window = self.window()
-        c = self.context
-        if window == NOT_OPEN:
-            return _(
-                "This consultation opens for comments on ${date}.",
-                mapping={"date": chinese_date(c.open_date)},
-            )
-        if window == CLOSED:
-            return _(
-                "This consultation closed on ${date}; no more comments are accepted.",
-                mapping={"date": chinese_date(c.close_date)},
-            )
-        return None
+        return comment_window_message(self.context)
 
     def is_open(self):
         return self.window() == OPEN
@@ -150,72 +140,100 @@ class ConsultationView(BrowserView):
             )
             request.response.setStatus(400)
             return
-        if api.content.get_state(self.context, default=None) != "published":
-            self.message = _t(request, _("This consultation is not published."))
-            request.response.setStatus(400)
-            return
-        if self.window() != OPEN:
-            self.message = _t(request, self.window_message())
-            request.response.setStatus(400)
-            return
-        values = self.values
-        if not values["text"]:
-            self.errors["text"] = _t(request, _("Write your comment."))
-        elif len(values["text"]) > self.max_chars():
-            self.errors["text"] = _t(
-                request,
-                _(
-                    "The comment is longer than ${size} characters.",
-                    mapping={"size": self.max_chars()},
-                ),
-            )
-        for key, limit in (
-            ("clause", CLAUSE_MAX),
-            ("name", NAME_MAX),
-            ("contact", CONTACT_MAX),
-        ):
-            if len(values[key]) > limit:
-                self.errors[key] = _t(
-                    request,
-                    _(
-                        "At most ${size} characters.",
-                        mapping={"size": limit},
-                    ),
-                )
-        if self.errors:
-            request.response.setStatus(400)
-            return
-        if store.is_duplicate(self.context, values["clause"], values["text"]):
-            # The same text again (a double click, a reload): nothing new stored.
-            self.done = True
-            self.message = _t(request, _("This comment has already been received."))
-            return
-        limit = _setting("consultation_comment_limit_per_ip", 10)
-        if not ratelimit.hit(
-            "consultation_comment", request, "consultation_comment_limit_per_ip", limit
-        ):
-            self.message = _t(request, COMMENT_LIMITED)
-            request.response.setStatus(429)
-            return
-        alsoProvides(request, IDisableCSRFProtection)
-        store.add_comment(
-            self.context,
-            values["text"],
-            clause=values["clause"],
-            name=values["name"],
-            contact=values["contact"],
+        result = submit_comment(self.context, request, self.values)
+        self.errors = result.errors
+        self.message = result.message
+        self.done = result.done
+        request.response.setStatus(result.status)
+        if result.stored:
+            self.values = dict.fromkeys(self.values, "")
+
+
+@dataclass
+class CommentResult:
+    """What became of a submitted comment (the page and @consultation-comments)."""
+
+    status: int = 200
+    message: str = ""
+    errors: dict = field(default_factory=dict)
+    done: bool = False
+    stored: bool = False
+
+
+def comment_window_message(consultation):
+    window = comment_window(
+        consultation.open_date, consultation.close_date, china_now().date()
+    )
+    if window == NOT_OPEN:
+        return _(
+            "This consultation opens for comments on ${date}.",
+            mapping={"date": chinese_date(consultation.open_date)},
         )
-        # The pending count is catalog metadata (staff warning).
-        self.context.reindexObject(idxs=["review_state"])
-        self.done = True
-        self.message = _t(
+    if window == CLOSED:
+        return _(
+            "This consultation closed on ${date}; no more comments are accepted.",
+            mapping={"date": chinese_date(consultation.close_date)},
+        )
+    return None
+
+
+def submit_comment(consultation, request, values):
+    """Check and store one comment from the public (one path for the page and
+    REST): published and open by China date, text and lengths, duplicates,
+    the per-address limit. ``values``: text, clause, name, contact (stripped)."""
+    if api.content.get_state(consultation, default=None) != "published":
+        return CommentResult(400, _t(request, _("This consultation is not published.")))
+    closed = comment_window_message(consultation)
+    if closed is not None:
+        return CommentResult(400, _t(request, closed))
+    errors = {}
+    max_chars = _setting("consultation_comment_max_chars", 3000)
+    if not values["text"]:
+        errors["text"] = _t(request, _("Write your comment."))
+    elif len(values["text"]) > max_chars:
+        errors["text"] = _t(
             request,
             _(
-                "Thank you. Your comment was received and will be shown after "
-                "moderation."
+                "The comment is longer than ${size} characters.",
+                mapping={"size": max_chars},
             ),
         )
-        self.values = dict.fromkeys(self.values, "")
+    for key, limit in (
+        ("clause", CLAUSE_MAX),
+        ("name", NAME_MAX),
+        ("contact", CONTACT_MAX),
+    ):
+        if len(values[key]) > limit:
+            errors[key] = _t(
+                request, _("At most ${size} characters.", mapping={"size": limit})
+            )
+    if errors:
+        return CommentResult(400, errors=errors)
+    if store.is_duplicate(consultation, values["clause"], values["text"]):
+        # The same text again (a double click, a reload): nothing new stored.
+        return CommentResult(
+            message=_t(request, _("This comment has already been received.")),
+            done=True,
+        )
+    limit = _setting("consultation_comment_limit_per_ip", 10)
+    if not ratelimit.hit(
+        "consultation_comment", request, "consultation_comment_limit_per_ip", limit
+    ):
+        return CommentResult(429, _t(request, COMMENT_LIMITED))
+    alsoProvides(request, IDisableCSRFProtection)
+    store.add_comment(
+        consultation,
+        values["text"],
+        clause=values["clause"],
+        name=values["name"],
+        contact=values["contact"],
+    )
+    # The pending count is catalog metadata (staff warning).
+    consultation.reindexObject(idxs=["review_state"])
+    message = _(
+        "Thank you. Your comment was received and will be shown after moderation."
+    )
+    return CommentResult(message=_t(request, message), done=True, stored=True)
 
 
 class ModerationView(BrowserView):
