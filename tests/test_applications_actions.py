@@ -1,6 +1,7 @@
 """Case actions declared as data (actions.py): the table, its forms and the
 @case-actions REST service that lists and performs them."""
 
+from .applications_support import APPLICANT
 from .applications_support import PASSWORD
 from .helpers import make_agency
 from .rest_docs import record
@@ -24,15 +25,6 @@ import re
 import transaction
 
 
-APPLICANT = {
-    "applicant_type": "natural_person",
-    "applicant_name": "张三丰",
-    "id_number": "11010519491231002X",
-    "phone": "13812345678",
-    "description": "2025年通辽市城区供热价格调整文件",
-    "provision_form": "email",
-    "obtain_method": "email",
-}
 WIDGETS = {"text", "textarea", "number", "select", "date"}
 
 

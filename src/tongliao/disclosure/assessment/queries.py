@@ -112,18 +112,27 @@ def document_records(agency, period=None):
         brain.getRID() for brain in _search(agency, is_normative=True, **query)
     }
     return [
-        _record(
+        _document_record(
             brain,
             source,
-            effective=_as_date(brain.effective),
-            date_written=_parse(_value(brain, "date_written")),
-            changed=_parse(_value(brain, "date_changed")),
-            republished=_parse(_value(brain, "last_published")),
             document_kind=_value(brain, "document_kind"),
             is_normative=brain.getRID() in normative,
         )
         for brain in _search(agency, **query)
     ]
+
+
+def _document_record(brain, source, **values):
+    """A document's dates: 发布日期, 成文日期, 信息变更日期, last publication."""
+    return _record(
+        brain,
+        source,
+        effective=_as_date(brain.effective),
+        date_written=_parse(_value(brain, "date_written")),
+        changed=_parse(_value(brain, "date_changed")),
+        republished=_parse(_value(brain, "last_published")),
+        **values,
+    )
 
 
 def changed_document_records(agency, period):
@@ -140,14 +149,7 @@ def changed_document_records(agency, period):
     }
     source = _source(agency)
     return [
-        _record(
-            brain,
-            source,
-            effective=_as_date(brain.effective),
-            date_written=_parse(_value(brain, "date_written")),
-            changed=_parse(_value(brain, "date_changed")),
-            republished=_parse(_value(brain, "last_published")),
-        )
+        _document_record(brain, source)
         for brain in _search(agency, **query)
         if _value(brain, "date_changed")
     ]
