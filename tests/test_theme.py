@@ -5,11 +5,16 @@ from DateTime import DateTime
 from plone import api
 from plone.app.layout.viewlets.interfaces import IPortalFooter
 from plone.app.layout.viewlets.interfaces import IPortalHeader
+from plone.app.testing import login
+from plone.app.testing import logout
+from plone.app.testing import TEST_USER_NAME
 from plone.formwidget.namedfile.converter import b64encode_file
+from Products.CMFPlone.utils import getSiteLogo
 from tongliao.disclosure.interfaces import IBrowserLayer
 from tongliao.disclosure.platform.browser.theme import ElderModeToggleViewlet
 from tongliao.disclosure.platform.browser.theme import FooterViewlet
 from tongliao.disclosure.platform.browser.theme import MastheadViewlet
+from tongliao.disclosure.platform.share import ensure_share_image
 from zope.component import queryMultiAdapter
 from zope.interface import alsoProvides
 from zope.viewlet.interfaces import IViewlet
@@ -115,3 +120,18 @@ def test_plone_dates_in_china_time_year_month_day(
     when = DateTime("2021/07/05 01:00:00 UTC")  # 09:00 in Beijing
     assert plone_view.toLocalizedTime(when, long_format, time_only) == expected
     assert plone_view.toLocalizedTime(None) == ""
+
+
+def test_shared_links_show_the_emblem_not_the_plone_logo(portal, layer_request):
+    url, mime = getSiteLogo(include_type=True)
+    assert url.endswith("/@@site-logo/emblem-share.png") and mime == "image/png"
+    logout()  # Plone's social tags are for anonymous visitors only
+    html = portal.restrictedTraverse("@@view")()
+    assert f'property="og:image" content="{url}"' in html
+    assert "plone-logo" not in html
+    login(portal, TEST_USER_NAME)
+    # A site's own logo is never replaced.
+    own = b64encode_file("own.png", PNG)
+    api.portal.set_registry_record("plone.site_logo", own)
+    assert ensure_share_image() is False
+    assert api.portal.get_registry_record("plone.site_logo") == own

@@ -103,6 +103,7 @@ def test_upgrade_1003_approver_and_mongolian_titles(portal):
     registry = api.portal.get_tool("portal_registry")
     record = "tongliao.disclosure.site.site_subtitle_mn"
     del registry.records[record]
+    registry["plone.site_logo"] = None  # Plone's logo shared
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(PROFILE, "1002")
     setup.upgradeProfile(PROFILE)
@@ -111,6 +112,7 @@ def test_upgrade_1003_approver_and_mongolian_titles(portal):
     assert not approver_can("tongliao.disclosure: View applicant data")
     assert section.title_mn
     assert registry[record]
+    assert api.portal.get_registry_record("plone.site_logo")  # the emblem
 
 
 def test_upgrade_1003_dates_the_last_publication(portal):

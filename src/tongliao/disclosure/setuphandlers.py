@@ -5,6 +5,7 @@ from Products.CMFPlone.interfaces import INonInstallable
 from tongliao.disclosure import logger
 from tongliao.disclosure.demo import create_demo_content
 from tongliao.disclosure.platform.sections import ensure_sections
+from tongliao.disclosure.platform.share import ensure_share_image
 from zope.interface import implementer
 
 
@@ -60,6 +61,7 @@ def post_install(context):
     """Post install script of the default profile."""
     ensure_staff_groups()
     ensure_agency_sections()
+    ensure_share_image()
 
 
 def uninstall(context):

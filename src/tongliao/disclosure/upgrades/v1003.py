@@ -18,6 +18,8 @@
   and the day of its last publication (``last_published``, set on every
   publication; for documents published before this step: their 发布日期),
   the catalog index ``last_published`` and both columns.
+- A shared link shows the government emblem (site logo, unless the site has
+  one of its own), not the Plone logo.
 - 意见征集 in the assessment: PolicyConsultation's columns ``feedback_deadline``
   and ``feedback_date`` (setting ``consultation_feedback_working_days``).
 """
@@ -25,6 +27,7 @@
 from plone import api
 from tongliao.disclosure.bilingual.content import add_section_titles
 from tongliao.disclosure.chinatime import to_china
+from tongliao.disclosure.platform.share import ensure_share_image
 from tongliao.disclosure.upgrades import reload_profile_steps
 
 
@@ -51,6 +54,7 @@ def upgrade(context):
             brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
     add_change_dates(catalog)
     add_feedback_columns(catalog)
+    ensure_share_image()
 
 
 def add_change_dates(catalog):
