@@ -103,6 +103,43 @@ def test_unpublished_document_has_no_rating(world, request_factory):
     assert 'id="document-rating"' not in page.text
 
 
+def test_document_rating_over_rest(world, request_factory):
+    """@rating: the form's rules through JSON; a draft takes nothing."""
+    portal, agency, doc, draft = world
+    url = "/".join(doc.getPhysicalPath()[2:]) + "/@rating"
+    client = request_factory()
+    listed = client.get(url).json()
+    assert listed["open"] is True
+    assert "satisfied" in [grade["token"] for grade in listed["grades"]]
+    bad = client.post(url, json={"grade": "<x>"})
+    assert bad.status_code == 400 and "评价等级" in bad.json()["error"]["message"]
+    long = client.post(url, json={"grade": "satisfied", "comment": "长" * 501})
+    assert long.status_code == 400
+    forged = client.post(
+        url, data='{"grade": "satisfied"}', headers={"Content-Type": "text/plain"}
+    )
+    assert forged.status_code == 400
+    assert stored(agency) == []
+    done = client.post(url, json={"grade": "satisfied", "comment": "查找方便"})
+    assert done.status_code == 201 and done.json()["received"] is True
+    again = client.post(url, json={"grade": "dissatisfied"})
+    assert again.status_code == 200 and again.json()["received"] is False
+    assert "今天已经评价过" in again.json()["message"]
+    assert [(r["grade"], r["comment"]) for r in stored(agency)] == [
+        ("satisfied", "查找方便")
+    ]
+    editor = request_factory(basic_auth=("editor", PASSWORD))
+    draft_url = "/".join(draft.getPhysicalPath()[2:]) + "/@rating"
+    assert editor.get(draft_url).json()["open"] is False
+    refused = editor.post(draft_url, json={"grade": "satisfied"})
+    assert refused.status_code == 400
+    assert (
+        request_factory().post(draft_url, json={"grade": "satisfied"}).status_code
+        == 401
+    )
+    assert len(stored(agency)) == 1
+
+
 def test_questionnaire_and_results_page(world, request_factory):
     portal, agency, doc, draft = world
     # The rated year is today's (not the previous year's in January–March).

@@ -57,30 +57,16 @@ class _RatingPost(BrowserView):
         return self.result()
 
     def read_grade(self, name="grade", required=True):
-        value = self.request.form.get(name)
-        tokens = [t for t, label in store.grades()]
-        if value in tokens:
-            return value
-        if not required and not value:
-            return None
-        self.errors.append(_t(self.request, _("Choose one of the grades.")))
-        return None
+        value, error = check_grade(self.request.form.get(name), required)
+        if error:
+            self.errors.append(_t(self.request, error))
+        return value
 
     def read_comment(self):
-        comment = self.request.form.get("comment") or ""
-        comment = comment.strip() if isinstance(comment, str) else ""
-        limit = _setting("evaluation_comment_max_chars", 500)
-        if len(comment) > limit:
-            self.errors.append(
-                _t(
-                    self.request,
-                    _(
-                        "The comment is longer than ${size} characters.",
-                        mapping={"size": limit},
-                    ),
-                )
-            )
-        return comment
+        value, error = check_comment(self.request.form.get("comment"))
+        if error:
+            self.errors.append(_t(self.request, error))
+        return value
 
     def save(self, agency, kind, target, **record):
         """Checks every rule in order; returns the result page."""
@@ -97,36 +83,72 @@ class _RatingPost(BrowserView):
             self.message = ""
             request.response.setStatus(400)
             return self.result()
-        day = today_in_china()
-        cookie = request.cookies.get(COOKIE, "")
-        if not (isinstance(cookie, str) and len(cookie) == 32 and cookie.isalnum()):
-            cookie = ""
+        message, status = record_rating(request, agency, kind, target, **record)
+        self.ok = status == 200
+        return self.finish(message, status)
+
+
+def check_grade(value, required=True):
+    """(grade token or None, error msgid or None)."""
+    tokens = [t for t, label in store.grades()]
+    if value in tokens:
+        return value, None
+    if not required and not value:
+        return None, None
+    return None, _("Choose one of the grades.")
+
+
+def check_comment(value):
+    """(stripped comment, error msgid or None)."""
+    comment = value.strip() if isinstance(value, str) else ""
+    limit = _setting("evaluation_comment_max_chars", 500)
+    if len(comment) > limit:
+        return comment, _(
+            "The comment is longer than ${size} characters.", mapping={"size": limit}
+        )
+    return comment, None
+
+
+def record_rating(request, agency, kind, target, **record):
+    """Store one rating unless this visitor rated ``target`` today or the
+    address is over its limit (one path for the forms and REST); returns
+    (message msgid, HTTP status). Sets the visitor's cookie when new."""
+    day = today_in_china()
+    cookie = request.cookies.get(COOKIE, "")
+    if not (isinstance(cookie, str) and len(cookie) == 32 and cookie.isalnum()):
+        cookie = ""
+    keys = engine.visitor_keys(
+        store.secret(), day, target, cookie, ratelimit.client_ip(request)
+    )
+    if store.seen(agency, keys, day):
+        return ALREADY_RATED, 200
+    limit = _setting("evaluation_limit_per_ip", 20)
+    if not ratelimit.hit("rating", request, "evaluation_limit_per_ip", limit):
+        return RATE_LIMITED, 429
+    alsoProvides(request, IDisableCSRFProtection)
+    if not cookie:
+        cookie = secrets.token_hex(16)
         keys = engine.visitor_keys(
             store.secret(), day, target, cookie, ratelimit.client_ip(request)
         )
-        if store.seen(agency, keys, day):
-            self.ok = True
-            return self.finish(ALREADY_RATED)
-        limit = _setting("evaluation_limit_per_ip", 20)
-        if not ratelimit.hit("rating", request, "evaluation_limit_per_ip", limit):
-            return self.finish(RATE_LIMITED, 429)
-        alsoProvides(request, IDisableCSRFProtection)
-        if not cookie:
-            cookie = secrets.token_hex(16)
-            keys = engine.visitor_keys(
-                store.secret(), day, target, cookie, ratelimit.client_ip(request)
-            )
-            request.response.setCookie(
-                COOKIE,
-                cookie,
-                path="/",
-                max_age=COOKIE_DAYS * 86400,
-                http_only=True,
-                same_site="Lax",
-            )
-        store.add_rating(agency, day, keys, kind=kind, target=target, **record)
-        self.ok = True
-        return self.finish(THANKS)
+        request.response.setCookie(
+            COOKIE,
+            cookie,
+            path="/",
+            max_age=COOKIE_DAYS * 86400,
+            http_only=True,
+            same_site="Lax",
+        )
+    store.add_rating(agency, day, keys, kind=kind, target=target, **record)
+    return THANKS, 200
+
+
+def rating_refusal(document):
+    """Why ``document`` cannot be rated (msgid) and its agency."""
+    agency = find_agency(document)
+    if agency is None or api.content.get_state(document, default="") != "published":
+        return _("Only published documents can be rated."), agency
+    return None, agency
 
 
 class RateDocumentView(_RatingPost):
@@ -135,11 +157,9 @@ class RateDocumentView(_RatingPost):
     def __call__(self):
         self.errors = []
         self.back_url = self.context.absolute_url()
-        agency = find_agency(self.context)
-        if agency is None or api.content.get_state(self.context, default="") != (
-            "published"
-        ):
-            return self.finish(_("Only published documents can be rated."), 400)
+        refusal, agency = rating_refusal(self.context)
+        if refusal:
+            return self.finish(refusal, 400)
         grade = self.read_grade() if self.request.method == "POST" else None
         comment = self.read_comment()
         return self.save(

@@ -1,0 +1,74 @@
+"""REST: ``<document>/@rating``.
+
+GET: the grades a visitor may give. POST (JSON ``{"grade": …, "comment": …}``):
+one rating of a published PolicyDocument through the same checks as the form
+(one per visitor, document and day; the per-address limit); nothing personal
+is stored.
+"""
+
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from tongliao.disclosure import _
+from tongliao.disclosure.evaluation.browser.views import check_comment
+from tongliao.disclosure.evaluation.browser.views import check_grade
+from tongliao.disclosure.evaluation.browser.views import grade_choices
+from tongliao.disclosure.evaluation.browser.views import rating_refusal
+from tongliao.disclosure.evaluation.browser.views import record_rating
+from tongliao.disclosure.evaluation.browser.views import THANKS
+from zope.i18n import translate
+
+
+BAD_JSON = _("Send a JSON object with your grade.")
+
+
+class RatingGet(Service):
+    def reply(self):
+        refusal, _agency = rating_refusal(self.context)
+        return {
+            "@id": f"{self.context.absolute_url()}/@rating",
+            "open": refusal is None,
+            "grades": grade_choices(),
+        }
+
+
+class RatingPost(Service):
+    def t(self, msgid):
+        return translate(msgid, context=self.request)
+
+    def error(self, status, message):
+        self.request.response.setStatus(status)
+        kind = {400: "BadRequest", 429: "TooManyRequests"}.get(status, "Error")
+        return {"error": {"type": kind, "message": self.t(message)}}
+
+    def reply(self):
+        # JSON only (a cross-site HTML form cannot send it), no CSRF token: the
+        # write itself is allowed by record_rating as on the form.
+        content_type = (self.request.getHeader("Content-Type", "") or "").split(";")
+        data = None
+        if content_type[0].strip().lower() == "application/json":
+            try:
+                data = json_body(self.request)
+            except Exception:
+                data = None
+        if not isinstance(data, dict):
+            return self.error(400, BAD_JSON)
+        refusal, agency = rating_refusal(self.context)
+        if refusal:
+            return self.error(400, refusal)
+        grade, error = check_grade(data.get("grade"))
+        comment, comment_error = check_comment(data.get("comment"))
+        if error or comment_error:
+            return self.error(400, error or comment_error)
+        message, status = record_rating(
+            self.request,
+            agency,
+            "document",
+            self.context.UID(),
+            grade=grade,
+            comment=comment,
+            target_title=self.context.Title(),
+        )
+        if status != 200:
+            return self.error(status, message)
+        self.request.response.setStatus(201 if message == THANKS else 200)
+        return {"received": message == THANKS, "message": self.t(message)}
