@@ -1,4 +1,5 @@
-"""The three ways of counting facet values give the naive counts.
+"""The three ways of counting facet values give the naive counts; full text
+without scores finds what the text index finds.
 
 A real site with varied documents (two agencies, drafts, years, kinds, subjects,
 validity); for each query, every way of ``count_values`` (forced, and the one
@@ -116,3 +117,35 @@ def test_drafts_are_left_out_of_the_complement(site):
     assert index.numObjects() == 24
     assert len(rs) == 19  # 5 drafts
     assert sum(catalogue.count_values(index, rs, "complement").values()) == 19
+
+
+TEXTS = [
+    "政务公开",
+    "应急管理 通知",
+    "政务",
+    "公开的通知",
+    "关于 not 通知",
+    "没有这样的文字",
+    "通知 没有这样的文字",
+    "的",
+    "ABC 政务公开",
+]
+
+
+@pytest.mark.parametrize("where", ["site", "agency"])
+def test_full_text_finds_what_the_text_index_finds(site, where):
+    """text_hits (no scores, phrases checked in the candidates only) against
+    the same criteria run through portal_catalog, SearchableText included."""
+    context = site if where == "site" else site["agency"]
+    catalog = api.portal.get_tool("portal_catalog")
+    for text in TEXTS:
+        query = CatalogueQuery(q=text)
+        criteria = catalogue.secure(catalog, catalogue.catalog_query(query, context))
+        text_index = catalog._catalog.getIndex("SearchableText")
+        assert catalogue.text_tree(text_index, criteria["SearchableText"]), text
+        ours = set(catalogue.result_set(catalog, criteria))
+        stock = {
+            brain.getRID() for brain in catalog.unrestrictedSearchResults(**criteria)
+        }
+        assert ours == stock, text
+    assert ours == set()  # ABC is in no document

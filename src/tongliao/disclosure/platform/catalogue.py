@@ -25,6 +25,9 @@ from functools import cache
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
 from Products.CMFCore.utils import _getAuthenticatedUser
+from Products.ZCTextIndex import WidCode
+from Products.ZCTextIndex.ParseTree import ParseError
+from Products.ZCTextIndex.QueryParser import QueryParser
 from tongliao.disclosure import _
 from tongliao.disclosure.chinatime import CHINA_TZ
 from tongliao.disclosure.validators import canonical_document_number
@@ -197,9 +200,15 @@ def result_set(catalog, criteria):
     """The docids matching ``criteria`` (already secured), as an IISet.
 
     The index loop of ``Catalog.search`` without its sort, so the same set
-    serves the page and the facet counts.
+    serves the page and the facet counts. Full text comes last, restricted to
+    the documents the other indexes let through (``text_hits``).
     """
     cat = catalog._catalog
+    text = criteria.get("SearchableText")
+    text_index = cat.getIndex("SearchableText") if text else None
+    tree = text_tree(text_index, text)
+    if tree is not None:
+        criteria = {k: v for k, v in criteria.items() if k != "SearchableText"}
     query = cat.make_query(criteria)
     plan = cat.getCatalogPlan(query)
     plan.start()
@@ -213,10 +222,82 @@ def result_set(catalog, criteria):
     plan.stop()
     if not rs:
         return IISet()
-    if isinstance(rs, IISet | IITreeSet):
-        return rs
-    # Text scores (a mapping) are dropped: the catalogue sorts by date.
-    return IISet(rs.keys()) if hasattr(rs, "items") else IISet(rs)
+    if not isinstance(rs, IISet | IITreeSet):
+        # Text scores (a mapping) are dropped: the catalogue sorts by date.
+        rs = IISet(rs.keys()) if hasattr(rs, "items") else IISet(rs)
+    if tree is not None:
+        rs = text_hits(text_index.index, tree, rs)
+    return rs
+
+
+# The parse-tree nodes plain_text_query can produce (words, implicit AND).
+_TEXT_NODES = frozenset(("AND", "ATOM", "PHRASE"))
+
+
+def text_tree(index, text):
+    """The ZCTextIndex parse tree of ``text`` if text_hits can evaluate it."""
+    if not text or not hasattr(index, "index") or not isinstance(text, str):
+        return None
+    base = index.index
+    if not hasattr(base, "_wordinfo") or not hasattr(base, "_docwords"):
+        return None
+    try:
+        tree = QueryParser(index.getLexicon()).parseQuery(text)
+    except ParseError:
+        return None
+    nodes = [tree]
+    while nodes:
+        node = nodes.pop()
+        if node.nodeType() not in _TEXT_NODES:
+            return None
+        if node.nodeType() == "AND":
+            nodes.extend(node.getValue())
+    return tree
+
+
+def _docs_of(index, wid):
+    postings = index._wordinfo[wid]  # {docid: weight}: a dict or an IIBTree
+    return multiunion([postings]) if hasattr(postings, "_p_oid") else IISet(postings)
+
+
+def text_hits(index, tree, candidates):
+    """The docids of ``candidates`` the query ``tree`` finds in a ZCTextIndex
+    (its OkapiIndex ``index``): the same documents as the index's own search
+    (atoms, phrases checked against each document's word sequence, AND), without
+    its relevance scores — the catalogue sorts by date — and checking phrases
+    only in the candidates."""
+
+    def run(node):
+        kind = node.nodeType()
+        if kind == "AND":
+            found = [run(child) for child in node.getValue()]
+            found = [docs for docs in found if docs is not None]
+            if not found:
+                return IISet()
+            result = candidates
+            for docs in sorted(found, key=len):
+                result = intersection(result, docs)
+            return result
+        wids = index._lexicon.termToWordIds(node.getValue())
+        if kind == "ATOM":
+            if not wids:
+                return None  # stop words only: every document matches
+            known = index._remove_oov_wids(wids)
+            return multiunion([_docs_of(index, wid) for wid in known])
+        # PHRASE
+        if not wids or len(index._remove_oov_wids(wids)) != len(wids):
+            return IISet()
+        hits = candidates
+        for docs in sorted((_docs_of(index, wid) for wid in wids), key=len):
+            hits = intersection(hits, docs)
+        if len(wids) == 1:
+            return hits
+        code = WidCode.encode(wids)
+        docwords = index._docwords
+        return IISet([docid for docid in hits if docwords[docid].find(code) >= 0])
+
+    result = run(tree)
+    return candidates if result is None else intersection(candidates, result)
 
 
 def page_of(catalog, rs, query):
