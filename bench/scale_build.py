@@ -28,14 +28,15 @@ is left out: the review records (annotations of the review steps) of each
 document; they are neither catalogued nor read by the catalogue or the pages.
 The bodies' plain text for SearchableText is the tags of their simple
 ``<p>`` markup replaced by spaces instead of a trip through portal_transforms
-(the same words reach the index). Applications get the add subscriber's ``initialise`` (tracking code, received
-event, receipt) and their closure through ``perform``, as staff do it.
+(the same words reach the index). Applications get the add subscriber's
+``initialise`` (tracking code, received event, receipt) and their closure
+through ``perform``, as staff do it.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
+from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
-from DateTime import DateTime
 from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -43,10 +44,10 @@ from plone.dexterity.utils import createContent
 from Products.CMFPlone.factory import addPloneSite
 from stdnum.cn import uscc
 from Testing.makerequest import makerequest
+from tongliao.disclosure.policy import indexers
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.component.hooks import setSite
-from tongliao.disclosure.policy import indexers
 from zope.intid.interfaces import IIntIds
 
 import json
@@ -234,7 +235,9 @@ def build_documents(site, agencies, rng):
         agency = agencies[n % len(agencies)]
         year = rng.randint(2015, 2025)
         written = date(year, rng.randint(1, 12), rng.randint(1, 28))
-        published = min(written + timedelta(days=rng.randint(1, 25)), date(2025, 12, 31))
+        published = min(
+            written + timedelta(days=rng.randint(1, 25)), date(2025, 12, 31)
+        )
         topic = rng.choice(TOPICS)
         kind = rng.choice(kinds)
         state = rng.choice(states)
@@ -341,8 +344,16 @@ def build_applications(site, agencies, rng):
             initialise(app)
             roll = rng.random()
             if roll < 0.8:
-                day = min(received + timedelta(days=rng.randint(3, 25)), date(2025, 12, 20))
-                perform(app, "reply", day=day, outcome=rng.choice(OUTCOMES), reasons="依法答复")
+                day = min(
+                    received + timedelta(days=rng.randint(3, 25)), date(2025, 12, 20)
+                )
+                perform(
+                    app,
+                    "reply",
+                    day=day,
+                    outcome=rng.choice(OUTCOMES),
+                    reasons="依法答复",
+                )
             elif roll < 0.85:
                 perform(app, "withdraw", day=received + timedelta(days=2), note="撤回")
             batch.append(app)

@@ -25,6 +25,7 @@ from functools import cache
 from plone import api
 from Products.CMFCore.interfaces import ISiteRoot
 from Products.CMFCore.utils import _getAuthenticatedUser
+from Products.PluginIndexes.interfaces import ILimitedResultIndex
 from Products.ZCTextIndex import WidCode
 from Products.ZCTextIndex.ParseTree import ParseError
 from Products.ZCTextIndex.QueryParser import QueryParser
@@ -213,7 +214,13 @@ def result_set(catalog, criteria):
     plan = cat.getCatalogPlan(query)
     plan.start()
     rs = None
-    for index_id in plan.plan() or cat._sorted_search_indexes(query):
+    order = plan.plan() or cat._sorted_search_indexes(query)
+    # Indexes that narrow a given result (the effective range) come last: run
+    # first, the date range index unions every date bucket of the catalog.
+    limited = {
+        name for name in order if ILimitedResultIndex.providedBy(cat.indexes.get(name))
+    }
+    for index_id in sorted(order, key=lambda name: name in limited):
         if index_id not in cat.indexes:
             continue
         rs = cat._search_index(plan, index_id, query, rs)
