@@ -386,10 +386,16 @@ def _count_complement(index, rs):
     }
     # The indexed docs outside the result (drafts, other agencies …).
     outside = difference(multiunion(list(postings.values())), rs)
-    unindex = index._unindex
-    for rid in outside:
-        for value in _values_of(unindex, rid):
-            counts[value] -= 1
+    get = index._unindex.get
+    for rid in outside:  # inlined _values_of: this loop is the hot one
+        values = get(rid)
+        if values is None:
+            continue
+        if isinstance(values, list | tuple):
+            for value in values:
+                counts[value] -= 1
+        else:
+            counts[values] -= 1
     return {value: count for value, count in counts.items() if count}
 
 
