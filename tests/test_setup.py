@@ -202,6 +202,15 @@ def test_add_on_profile_leaves_the_sites_languages_and_time_zones(portal):
     assert api.portal.get_registry_record("plone.portal_timezone") == "Asia/Shanghai"
 
 
+def test_the_site_profile_brings_the_add_on(portal):
+    """Applying only tongliao.disclosure:site (its settings name the add-on's
+    registry records) installs the default profile first."""
+    setup = api.portal.get_tool("portal_setup")
+    assert "profile-tongliao.disclosure:default" in setup.getDependenciesForProfile(
+        "profile-tongliao.disclosure:site"
+    )
+
+
 def test_only_the_runner_role_runs_application_transitions(portal):
     # Case transitions go through the engines (applications, complaints,
     # messages), which adopt this role; no staff role may fire them directly.
