@@ -5,14 +5,24 @@ breadcrumbs, portlets, search box, footer — is inside an element tagged
 marked), and on the core pages the content too. Agencies' sections, the page
 <title> and the footer settings are Mongolian where a Mongolian text exists."""
 
+from .applications_support import APPLICANT
+from .applications_support import apply_form_data
+from .applications_support import token_of
 from .bilingual_support import build_bilingual_demo
 from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tongliao.disclosure import _
 from tongliao.disclosure import demo
+from tongliao.disclosure.applications import ratelimit
+from tongliao.disclosure.applications.workflow import NOT_FOUND_MSGID
 from tongliao.disclosure.bilingual import FALLBACK_MARK
+from tongliao.disclosure.bilingual.chrome import mongolian
 from tongliao.disclosure.bilingual.glossary import suffixes_joined
 from tongliao.disclosure.platform.sections import all_sections
+from tongliao.disclosure.ratelimit import LOOKUP_LIMITED
+from tongliao.disclosure.vocabularies import APPLICANT_TYPES
+from tongliao.disclosure.vocabularies import mongolian_term_title
 
 import pytest
 import re
@@ -20,6 +30,7 @@ import transaction
 
 
 AGENCY = demo.DEMO_AGENCY_ID
+MISSING_TAIL = _("Enter the last four digits of the phone number.")
 CORE_PAGES = [
     "",
     "@@disclosure-catalog?year=2021",
@@ -28,8 +39,6 @@ CORE_PAGES = [
     f"{AGENCY}/zcwj",
     f"{AGENCY}/guide",
     "@@application-lookup",
-]
-OTHER_PAGES = [
     f"{AGENCY}/{demo.INTERPRETATION_ID}",
     f"{AGENCY}/directory",
     f"{AGENCY}/@@apply",
@@ -39,6 +48,8 @@ OTHER_PAGES = [
     "sitemap",
     "@@search?SearchableText=通知",
 ]
+# Pages whose content area is not checked yet (only their chrome): none left.
+OTHER_PAGES = []
 HAN = re.compile("[\u3400-\u9fff]")
 SKIPPED = "//script|//style|//template|//noscript|//input[@type='hidden']"
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
@@ -170,3 +181,73 @@ def test_footer_settings_in_mongolian(mongolian_demo):
     # The masthead's subtitle (Mongolian default) and the Chinese name, tagged.
     assert re.search(r'<span class="gov-site-title" lang="zh-CN"', footer)
     assert "ᠲᠠᠪᠴᠠᠩ</span></span>" in footer
+
+
+def test_apply_errors_in_mongolian(mongolian_demo):
+    """An invalid application on a Mongolian page: the status message and each
+    field's error are Mongolian, what the visitor typed is tagged, no Chinese
+    outside a tagged element."""
+    _portal, session = mongolian_demo
+    page = session.get(f"{AGENCY}/@@apply")
+    data = apply_form_data(
+        {**APPLICANT, "applicant_name": "", "phone": "123", "applicant_type": "alien"}
+    )
+    data["_authenticator"] = token_of(page.text)
+    response = session.post(f"{AGENCY}/@@apply", data=data)  # no proof attached
+    assert response.status_code == 400
+    assert untagged_chinese(response.text, chrome_only=False) == []
+    tree = html.fromstring(response.text)
+    errors = {
+        element.text_content().strip()
+        for element in tree.xpath('//*[contains(@class, "invalid-feedback")]')
+    }
+    assert errors == {
+        mongolian(_("This field is required.")),
+        mongolian(_("Enter a phone number with at least 7 digits.")),
+        mongolian(_("Choose one of the options.")),
+        mongolian(_("Attach a proof of identity (PDF, JPG or PNG).")),
+    }
+    status = tree.xpath('//*[contains(@class, "portalMessage")]')[0].text_content()
+    assert mongolian(_("Please correct the marked fields.")) in status
+    assert mongolian(_("Error")) in status
+    required = {e.get("title") for e in tree.xpath('//span[@class="required"]')}
+    assert required == {mongolian(_("Required"))}
+    # The options in Mongolian (data files' title_mn and the catalog).
+    options = tree.xpath('//select[@id="form-widgets-applicant_type"]/option')
+    assert [o.text for o in options[:2]] == [
+        mongolian(_("Please choose")),
+        mongolian_term_title(APPLICANT_TYPES, "natural_person"),
+    ]
+    description = tree.get_element_by_id("form-widgets-description")
+    assert description.get("lang") == "zh-CN"
+    assert description.text == APPLICANT["description"]
+
+
+def test_lookup_messages_in_mongolian(mongolian_demo):
+    """The lookup's answers on a Mongolian page: missing fields, not found and
+    the rate limit, each in Mongolian."""
+    portal, session = mongolian_demo
+    ratelimit.reset()
+    with api.env.adopt_user(SITE_OWNER_NAME):
+        api.portal.set_registry_record(
+            "tongliao.disclosure.status_lookup_limit_per_ip", 2
+        )
+    transaction.commit()
+    cases = [
+        ({"code": "ABCD-EFGH-JKMN"}, 400, MISSING_TAIL),
+        ({"code": "ABCD-EFGH-JKMN", "phone_tail": "5678"}, 404, NOT_FOUND_MSGID),
+        ({"code": "ABCD-EFGH-JKMN", "phone_tail": "1234"}, 404, NOT_FOUND_MSGID),
+        ({"code": "ABCD-EFGH-JKMN", "phone_tail": "1234"}, 429, LOOKUP_LIMITED),
+    ]
+    for form, status, message in cases:
+        response = session.post("@@application-lookup", data=form)
+        assert response.status_code == status, form
+        assert untagged_chinese(response.text, chrome_only=False) == [], form
+        tree = html.fromstring(response.text)
+        shown = tree.get_element_by_id("lookup-message").text_content().strip()
+        assert shown == mongolian(message), form
+    # The Chinese page keeps its Chinese message.
+    chinese = session.post(
+        "@@application-lookup", data={"code": "X", "set_language": "zh-cn"}
+    )
+    assert "请输入手机号码后四位。" in chinese.text

@@ -11,8 +11,19 @@ explicitly, so a staff-only msgid of the same module is not dragged in).
 """
 
 from tongliao.disclosure import _
+from tongliao.disclosure.applications import content as application_content
 from tongliao.disclosure.applications.browser.views import APPLY_FIELDS
+from tongliao.disclosure.applications.browser.views import IApplyProof
+from tongliao.disclosure.applications.content import ID_TYPES
 from tongliao.disclosure.applications.content import IDisclosureApplication
+from tongliao.disclosure.applications.workflow import NOT_FOUND_MSGID
+from tongliao.disclosure.bilingual.chrome import CONTENT_STRINGS
+from tongliao.disclosure.complaints.browser.views import ComplainView
+from tongliao.disclosure.complaints.content import CATEGORIES
+from tongliao.disclosure.tracking import InvalidEmail
+from tongliao.disclosure.tracking import InvalidPhone
+
+import tongliao.disclosure.validators
 
 
 PUBLIC_FILES = (
@@ -36,6 +47,12 @@ PUBLIC_FILES = (
     "platform/browser/templates/footer.pt",
     "bilingual/chrome.py",
     "evaluation/browser/templates/rating_viewlet.pt",
+    # The interpretation, the standard directory, questions and answers, the
+    # public forms (complaint) — their content, not only the chrome.
+    "policy/browser/templates/policy_interpretation.pt",
+    "directory/browser/templates/directory_listing.pt",
+    "messages/browser/templates/messages.pt",
+    "browser/templates/publicform.pt",
 )
 
 # Shown on those pages but defined in shared modules.
@@ -80,6 +97,39 @@ PUBLIC_MSGIDS = (
     _("Enter the tracking code."),
     _("Enter the last four digits of the phone number."),
     _("Too many lookups. Please try again later."),
+    NOT_FOUND_MSGID,
+    # the apply form: the proof's label, the option titles of the identity
+    # document (msgids; the other option lists have title_mn in their data
+    # files), the field checks (phone, e-mail, identity numbers)
+    IApplyProof["id_proof"].title,
+    _("Please choose"),
+    *ID_TYPES.values(),
+    InvalidEmail.__doc__,
+    InvalidPhone.__doc__,
+    application_content.MSG_ID_FORMAT,
+    application_content.MSG_ID_TYPE,
+    application_content.MSG_USCC_COMPONENT,
+    *(
+        value
+        for name, value in vars(tongliao.disclosure.validators).items()
+        if name.startswith(("MSG_RESIDENT_ID_", "MSG_USCC_"))
+    ),
+    # Plone's strings in the content area (bilingual/chrome.py CONTENT_STRINGS)
+    *CONTENT_STRINGS.values(),
+    # the content types' titles (the search page's filter)
+    _("Policy document"),
+    _("Policy interpretation"),
+    _("Disclosure agency"),
+    _("Disclosure section"),
+    _("Disclosure guide"),
+    _("Standard directory"),
+    _("Directory category"),
+    _("Directory item"),
+    # the complaint form (@@complain): heading, intro, button, categories
+    ComplainView.heading,
+    ComplainView.intro,
+    ComplainView.submit_label,
+    *CATEGORIES.values(),
 )
 
 
@@ -92,10 +142,20 @@ def apply_field_msgids():
     return found
 
 
+def complaint_field_msgids():
+    """Titles and descriptions of the fields of the complaint form."""
+    found = []
+    for name in ComplainView.field_names:
+        field = ComplainView.schema[name]
+        found.extend(text for text in (field.title, field.description) if text)
+    return found
+
+
 def public_msgids(pot):
     """The public msgids of ``pot`` (an i18ndude MessageCatalog of the .pot)."""
     found = {str(msgid) for msgid in PUBLIC_MSGIDS}
     found.update(str(msgid) for msgid in apply_field_msgids())
+    found.update(str(msgid) for msgid in complaint_field_msgids())
     for msgid, entry in pot.items():
         files = {ref.rsplit(":", 1)[0] for ref in entry.references}
         if any(f.endswith(path) for f in files for path in PUBLIC_FILES):

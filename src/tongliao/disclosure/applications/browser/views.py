@@ -51,11 +51,14 @@ from tongliao.disclosure.applications.workflow import find_recent_duplicate
 from tongliao.disclosure.applications.workflow import HANDLE_APPLICATION
 from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
+from tongliao.disclosure.applications.workflow import NOT_FOUND_MSGID
 from tongliao.disclosure.applications.workflow import OPEN_STATES
 from tongliao.disclosure.applications.workflow import paused_due
 from tongliao.disclosure.applications.workflow import public_status
 from tongliao.disclosure.applications.workflow import ready_to_close
 from tongliao.disclosure.applications.workflow import submission_fingerprint
+from tongliao.disclosure.bilingual import is_mongolian
+from tongliao.disclosure.bilingual.vocabulary import localize_widget_terms
 from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
@@ -138,6 +141,13 @@ class IApplyProof(model.Schema):
 
 
 CHOICE_FIELDS = ("applicant_type", "id_type", "provision_form", "obtain_method")
+# The option lists drawn from data files (title_mn there); id_type's titles are
+# msgids (catalog).
+DATA_CHOICES = {
+    "applicant_type": APPLICANT_TYPES,
+    "provision_form": PROVISION_FORMS,
+    "obtain_method": OBTAIN_METHODS,
+}
 
 
 class ApplyView(AutoExtensibleForm, form.Form):
@@ -179,6 +189,9 @@ class ApplyView(AutoExtensibleForm, form.Form):
             self.request,
             _("PDF, JPG or PNG, at most ${size} KB.", mapping={"size": self.max_kb()}),
         )
+        if is_mongolian(self.request):
+            for name, vocabulary in DATA_CHOICES.items():
+                localize_widget_terms(self.widgets[name], vocabulary)
 
     def updateActions(self):
         super().updateActions()
@@ -387,7 +400,7 @@ class LookupView(BrowserView):
                 app = find_case(self.code, self.tail)
                 if app is None:
                     self.request.response.setStatus(404)
-                    self.message = NOT_FOUND_MESSAGE
+                    self.message = _t(self.request, NOT_FOUND_MSGID)
                 else:
                     self.status = public_status(app, self.code, self.tail)
                     # 社会评议: an answered case may be rated (evaluation/).
