@@ -2,8 +2,9 @@
 the selector and remembered; tagged mn-Mong-CN; the Mongolian blocks written
 top to bottom (writing-mode vertical-lr) in a block that scrolls sideways
 while the page itself does not; axe-core finds no serious or critical
-violation. Screenshots (1280 px, home also 360 px): the ``screenshot`` fixture
-(docs/screenshots/ with UPDATE_SCREENSHOTS=1) — look at them."""
+violation. Screenshots (1280 px; home, apply and lookup also 360 px): the
+``screenshot`` fixture (docs/screenshots/ with UPDATE_SCREENSHOTS=1) — look at
+them."""
 
 from .bilingual_support import build_bilingual_demo
 from axe_playwright_python.sync_playwright import Axe
@@ -110,17 +111,22 @@ def test_public_pages_in_mongolian(bilingual_demo, page, screenshot):
 
 
 @pytest.mark.e2e
-def test_mongolian_home_on_a_phone(bilingual_demo, chromium, screenshot):
+def test_mongolian_pages_on_a_phone(bilingual_demo, chromium, screenshot):
+    """Home, the application form and the lookup at 360 px: Mongolian, and the
+    page itself never scrolls sideways."""
     context = chromium.new_context(
         locale="zh-CN", viewport={"width": 360, "height": 760}
     )
     page = context.new_page()
+    pages = dict(public_pages(bilingual_demo))
     try:
         page.goto(bilingual_demo.absolute_url() + "?set_language=mn")
-        page.wait_for_load_state("networkidle")
-        screenshot(page, "mn-home-360")
-        facts = layout(page)
-        assert facts["lang"] == "mn-Mong-CN"
-        assert facts["pageOverflow"] <= 0, facts["wide"]
+        for name in ("home", "apply", "lookup"):
+            page.goto(pages[name])
+            page.wait_for_load_state("networkidle")
+            screenshot(page, f"mn-{name}-360")
+            facts = layout(page)
+            assert facts["lang"] == "mn-Mong-CN", name
+            assert facts["pageOverflow"] <= 0, (name, facts["wide"])
     finally:
         context.close()
