@@ -8,7 +8,9 @@ them."""
 
 from .bilingual_support import build_bilingual_demo
 from axe_playwright_python.sync_playwright import Axe
+from tongliao.disclosure import _
 from tongliao.disclosure import demo
+from tongliao.disclosure.bilingual.chrome import mongolian
 from tongliao.disclosure.directory.guide import guide_of
 
 import pytest
@@ -108,6 +110,25 @@ def test_public_pages_in_mongolian(bilingual_demo, page, screenshot):
             assert layout(page)["pageOverflow"] <= 0
             screenshot(page, "mn-catalogue-results")
     assert problems == {}
+    # The answers in Mongolian: an application sent without its fields (the
+    # browser's own required check switched off) and a lookup without a phone.
+    page.goto(dict(public_pages(portal))["apply"])
+    page.evaluate(
+        "document.querySelectorAll('[required]')"
+        ".forEach(el => el.removeAttribute('required'))"
+    )
+    page.locator("#form-buttons-submit").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".invalid-feedback").count() >= 5
+    assert "Mongolian" in layout(page)["font"]
+    screenshot(page, "mn-apply-errors")
+    page.goto(dict(public_pages(portal))["lookup"])
+    page.locator("#code").fill("ABCD-EFGH-JKMN")
+    page.locator("#content button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    message = page.locator("#lookup-message").inner_text().strip()
+    assert message == mongolian(_("Enter the last four digits of the phone number."))
+    screenshot(page, "mn-lookup-message")
 
 
 @pytest.mark.e2e
