@@ -7,6 +7,8 @@ marked), and on the core pages the content too. Agencies' sections, the page
 
 from .applications_support import APPLICANT
 from .applications_support import apply_form_data
+from .applications_support import PDF
+from .applications_support import PROOF_INPUT
 from .applications_support import token_of
 from .bilingual_support import build_bilingual_demo
 from lxml import html
@@ -18,7 +20,9 @@ from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MSGID
 from tongliao.disclosure.bilingual import FALLBACK_MARK
 from tongliao.disclosure.bilingual.chrome import mongolian
+from tongliao.disclosure.bilingual.dates import date_text
 from tongliao.disclosure.bilingual.glossary import suffixes_joined
+from tongliao.disclosure.calendar import site_today
 from tongliao.disclosure.platform.sections import all_sections
 from tongliao.disclosure.ratelimit import LOOKUP_LIMITED
 from tongliao.disclosure.vocabularies import APPLICANT_TYPES
@@ -47,6 +51,9 @@ CORE_PAGES = [
     "@@complain",
     "sitemap",
     "@@search?SearchableText=通知",
+    f"{AGENCY}/@@write-message",
+    "@@message-lookup",
+    "@@complaint-lookup",
 ]
 # Pages whose content area is not checked yet (only their chrome): none left.
 OTHER_PAGES = []
@@ -251,3 +258,37 @@ def test_lookup_messages_in_mongolian(mongolian_demo):
         "@@application-lookup", data={"code": "X", "set_language": "zh-cn"}
     )
     assert "请输入手机号码后四位。" in chinese.text
+
+
+def test_an_application_and_its_lookup_in_mongolian(mongolian_demo):
+    """A case sent from a Mongolian page: the confirmation's dates are
+    Mongolian; the lookup shows the state in Mongolian and the agency's
+    Mongolian title, the Chinese receipt's title tagged."""
+    portal, session = mongolian_demo
+    ratelimit.reset()
+    page = session.get(f"{AGENCY}/@@apply")
+    values = {name: value for name, value in APPLICANT.items() if name != "email"}
+    data = apply_form_data(values)
+    data["_authenticator"] = token_of(page.text)
+    done = session.post(f"{AGENCY}/@@apply", data=data, files={PROOF_INPUT: PDF})
+    assert done.status_code == 200
+    assert untagged_chinese(done.text, chrome_only=False) == []
+    tree = html.fromstring(done.text)
+    received = tree.get_element_by_id("received-date").text_content()
+    assert received == date_text(site_today(), "mn")
+    code = tree.get_element_by_id("tracking-code").text_content().strip()
+    found = session.post(
+        "@@application-lookup", data={"code": code, "phone_tail": "5678"}
+    )
+    assert found.status_code == 200
+    assert untagged_chinese(found.text, chrome_only=False) == []
+    assert mongolian(_("Registered")) in found.text
+    assert portal[AGENCY].title_mn in found.text
+    # The Chinese lookup is unchanged.
+    chinese = session.post(
+        "@@application-lookup",
+        data={"code": code, "phone_tail": "5678", "set_language": "zh-cn"},
+    )
+    assert "<dd>已登记</dd>" in chinese.text
+    assert "<dd>通辽市人民政府办公室</dd>" in chinese.text
+    transaction.abort()

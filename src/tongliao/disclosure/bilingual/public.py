@@ -20,6 +20,7 @@ from tongliao.disclosure.applications.workflow import NOT_FOUND_MSGID
 from tongliao.disclosure.bilingual.chrome import CONTENT_STRINGS
 from tongliao.disclosure.complaints.browser.views import ComplainView
 from tongliao.disclosure.complaints.content import CATEGORIES
+from tongliao.disclosure.messages.browser.views import WriteMessageView
 from tongliao.disclosure.tracking import InvalidEmail
 from tongliao.disclosure.tracking import InvalidPhone
 
@@ -98,6 +99,14 @@ PUBLIC_MSGIDS = (
     _("Enter the last four digits of the phone number."),
     _("Too many lookups. Please try again later."),
     NOT_FOUND_MSGID,
+    # the lookup's answer: the case's state (the workflow's state titles)
+    _("Registered"),
+    _("Awaiting correction"),
+    _("Processing"),
+    _("Consulting"),
+    _("Replied"),
+    _("Withdrawn"),
+    _("Archived"),
     # the apply form: the proof's label, the option titles of the identity
     # document (msgids; the other option lists have title_mn in their data
     # files), the field checks (phone, e-mail, identity numbers)
@@ -125,12 +134,12 @@ PUBLIC_MSGIDS = (
     _("Standard directory"),
     _("Directory category"),
     _("Directory item"),
-    # the complaint form (@@complain): heading, intro, button, categories
-    ComplainView.heading,
-    ComplainView.intro,
-    ComplainView.submit_label,
+    # the complaint form's categories (its texts: public_form_msgids)
     *CATEGORIES.values(),
 )
+
+# The public forms drawn by browser/templates/publicform.pt.
+PUBLIC_FORMS = (ComplainView, WriteMessageView)
 
 
 def apply_field_msgids():
@@ -142,12 +151,15 @@ def apply_field_msgids():
     return found
 
 
-def complaint_field_msgids():
-    """Titles and descriptions of the fields of the complaint form."""
+def public_form_msgids():
+    """Heading, introduction, button and the fields' titles and descriptions of
+    the public forms (complaint, question to an agency)."""
     found = []
-    for name in ComplainView.field_names:
-        field = ComplainView.schema[name]
-        found.extend(text for text in (field.title, field.description) if text)
+    for view in PUBLIC_FORMS:
+        found.extend((view.heading, view.intro, view.submit_label))
+        for name in view.field_names:
+            field = view.schema[name]
+            found.extend(text for text in (field.title, field.description) if text)
     return found
 
 
@@ -155,7 +167,7 @@ def public_msgids(pot):
     """The public msgids of ``pot`` (an i18ndude MessageCatalog of the .pot)."""
     found = {str(msgid) for msgid in PUBLIC_MSGIDS}
     found.update(str(msgid) for msgid in apply_field_msgids())
-    found.update(str(msgid) for msgid in complaint_field_msgids())
+    found.update(str(msgid) for msgid in public_form_msgids())
     for msgid, entry in pot.items():
         files = {ref.rsplit(":", 1)[0] for ref in entry.references}
         if any(f.endswith(path) for f in files for path in PUBLIC_FILES):
