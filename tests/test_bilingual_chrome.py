@@ -11,6 +11,13 @@ from .applications_support import PDF
 from .applications_support import PROOF_INPUT
 from .applications_support import token_of
 from .bilingual_support import build_bilingual_demo
+from .consultation_support import CLOSE
+from .consultation_support import make_consultation
+from .consultation_support import OPEN
+from .consultation_support import set_clock
+from .review_support import make_agency
+from .review_support import make_users
+from .review_support import publish
 from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -292,3 +299,43 @@ def test_an_application_and_its_lookup_in_mongolian(mongolian_demo):
     assert "<dd>已登记</dd>" in chinese.text
     assert "<dd>通辽市人民政府办公室</dd>" in chinese.text
     transaction.abort()
+
+
+def test_a_consultation_in_mongolian(mongolian_demo, monkeypatch):
+    """An open consultation on a Mongolian page: its labels, period and form in
+    Mongolian, the draft and the agency's texts tagged Chinese; a comment sent
+    without text answered in Mongolian."""
+    portal, session = mongolian_demo
+    ratelimit.reset()
+    make_users(portal)
+    consultation = publish(make_consultation(make_agency(portal)))
+    transaction.commit()
+    set_clock(monkeypatch, "2026-11-10 10:00")
+    path = "/".join(consultation.getPhysicalPath()[2:])
+    page = session.get(path)
+    assert page.status_code == 200
+    assert untagged_chinese(page.text, chrome_only=False) == []
+    tree = html.fromstring(page.text)
+    period = tree.get_element_by_id("consultation-period").text_content()
+    assert period == mongolian(
+        _(
+            "${start} to ${end}",
+            mapping={"start": date_text(OPEN, "mn"), "end": date_text(CLOSE, "mn")},
+        )
+    )
+    draft = tree.xpath('//*[contains(@class, "consultation-draft")]')[0]
+    assert draft.get("lang") == "zh-CN"
+    response = session.post(
+        f"{path}/@@view",
+        data={
+            "form.submitted": "1",
+            "text": "",
+            "_authenticator": token_of(page.text),
+        },
+    )
+    assert response.status_code == 400
+    assert untagged_chinese(response.text, chrome_only=False) == []
+    assert mongolian(_("Write your comment.")) in response.text
+    # The Chinese page keeps its Chinese period.
+    chinese = session.get(path, params={"set_language": "zh-cn"})
+    assert "2026年11月1日至2026年11月30日" in chinese.text

@@ -2,12 +2,15 @@
 translation (tests/test_bilingual_catalog.py).
 
 The public pages are home, the catalogue, an agency's area and its sections, a
-policy document, the disclosure guide, the online application (apply, done) and
-the lookup, and the chrome around every public page (masthead, 适老化 button,
-skip link, footer, Plone's navigation strings, the document rating form). Their
-msgids are those the .pot lists from the files below, plus the
-ones those views take from schemas and modules shared with staff pages (listed
-explicitly, so a staff-only msgid of the same module is not dragged in).
+policy document and interpretation, the disclosure guide, the standard
+directory, questions and answers, a consultation, the public forms (complaint,
+question), the online application (apply, done) and the lookup, the search
+page and the site map (Plone's strings there: ``chrome.CONTENT_STRINGS``), and
+the chrome around every public page (masthead, 适老化 button, skip link,
+footer, Plone's navigation strings, the document rating form). Their msgids
+are those the .pot lists from the files below, plus the ones those views take
+from schemas and modules shared with staff pages (listed explicitly, so a
+staff-only msgid of the same module is not dragged in).
 """
 
 from tongliao.disclosure import _
@@ -20,6 +23,7 @@ from tongliao.disclosure.applications.workflow import NOT_FOUND_MSGID
 from tongliao.disclosure.bilingual.chrome import CONTENT_STRINGS
 from tongliao.disclosure.complaints.browser.views import ComplainView
 from tongliao.disclosure.complaints.content import CATEGORIES
+from tongliao.disclosure.consultation.browser.views import COMMENT_LIMITED
 from tongliao.disclosure.messages.browser.views import WriteMessageView
 from tongliao.disclosure.tracking import InvalidEmail
 from tongliao.disclosure.tracking import InvalidPhone
@@ -54,6 +58,7 @@ PUBLIC_FILES = (
     "directory/browser/templates/directory_listing.pt",
     "messages/browser/templates/messages.pt",
     "browser/templates/publicform.pt",
+    "consultation/browser/templates/consultation.pt",
 )
 
 # Shown on those pages but defined in shared modules.
@@ -134,6 +139,18 @@ PUBLIC_MSGIDS = (
     _("Standard directory"),
     _("Directory category"),
     _("Directory item"),
+    # consultation/browser/views.py: a consultation's page and its comment form
+    _("${start} to ${end}"),
+    _("This consultation opens for comments on ${date}."),
+    _("This consultation closed on ${date}; no more comments are accepted."),
+    _("The form has expired. Please reload the page and try again."),
+    _("This consultation is not published."),
+    _("Write your comment."),
+    _("The comment is longer than ${size} characters."),
+    _("At most ${size} characters."),
+    _("This comment has already been received."),
+    COMMENT_LIMITED,
+    _("Thank you. Your comment was received and will be shown after moderation."),
     # the complaint form's categories (its texts: public_form_msgids)
     *CATEGORIES.values(),
 )
