@@ -145,6 +145,9 @@ def test_navigation_breadcrumbs_and_title_in_mongolian(mongolian_demo):
     crumb = tree.xpath('//*[@id="portal-breadcrumbs"]//li[contains(@class, "active")]')
     assert crumb[0].get("lang") == "zh-CN"
     assert crumb[0].text_content().endswith(FALLBACK_MARK)
+    heading = tree.xpath('//*[@id="content"]//h1')[0]
+    assert heading.get("lang") == "zh-CN"
+    assert heading.text_content().endswith(FALLBACK_MARK)
     title = tree.findtext(".//title")
     interpretation = agency[demo.INTERPRETATION_ID]
     assert title.startswith(f"{interpretation.Title()} {FALLBACK_MARK} — ")

@@ -32,6 +32,10 @@ def public_pages(portal):
         ("guide", guide_of(agency).absolute_url()),
         ("apply", f"{agency.absolute_url()}/@@apply"),
         ("lookup", f"{portal.absolute_url()}/@@application-lookup"),
+        ("interpretation", agency[demo.INTERPRETATION_ID].absolute_url()),
+        ("directory", f"{agency.absolute_url()}/directory"),
+        ("complaint", f"{portal.absolute_url()}/@@complain"),
+        ("search", f"{portal.absolute_url()}/@@search?SearchableText=通知"),
     ]
 
 

@@ -172,12 +172,11 @@ def localize_content(root):
             if _has_chinese(control.get("value")) and control.get("lang") is None:
                 control.set("lang", ZH)
         _localize_search(content)
+        # The page's heading: a content title without a Mongolian one.
         for heading in content.iterfind(".//h1"):
-            text = heading.text_content()
-            if heading.get("lang") is None and _has_chinese(text):
+            if heading.get("lang") is None and _has_chinese(heading.text_content()):
                 heading.set("lang", ZH)
-                if "documentFirstHeading" in (heading.get("class") or ""):
-                    heading.append(_mark())
+                heading.append(_mark())
 
 
 def _localize_search(content):
