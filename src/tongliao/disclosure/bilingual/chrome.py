@@ -80,7 +80,10 @@ CONTENT_STRINGS = {
     "网站内容的概览。将鼠标停放到条目上数秒，可查看其描述信息。": _(
         "An overview of the content of the site."
     ),
-    # the search page (Products.CMFPlone browser/templates/search.pt)
+}
+# The search page's (Products.CMFPlone browser/templates/search.pt), replaced
+# inside its form only.
+SEARCH_STRINGS = {
     "搜索站点": _("Search the site"),
     "搜索": _("Search"),
     "的搜索结果": _("search results"),
@@ -143,27 +146,36 @@ def _has_chinese(text):
     return bool(text) and bool(HAN.search(text)) and not MONGOLIAN_TEXT.search(text)
 
 
+def _replace_strings(top, strings):
+    """Each whole untagged text or attribute under ``top`` that is a key of
+    ``strings`` (Plone's Chinese) becomes the msgid's Mongolian."""
+    table = {zh: mongolian(msgid) for zh, msgid in strings.items()}
+    for element in top.iter():
+        if not isinstance(element.tag, str) or not _untagged(element, top):
+            continue
+        for attribute in ("text", "tail"):
+            text = getattr(element, attribute)
+            found = table.get((text or "").strip())
+            if found:
+                setattr(element, attribute, text.replace(text.strip(), found))
+        names = list(CONTENT_ATTRIBUTES)
+        if element.tag == "input" and element.get("type") == "submit":
+            names.append("value")  # a button's label
+        for name in names:
+            found = table.get((element.get(name) or "").strip())
+            if found:
+                element.set(name, found)
+
+
 def localize_content(root):
     """Plone's fixed strings in the content area (:data:`CONTENT_STRINGS`), the
-    search page's content types, and Chinese left in a heading or search term
-    tagged (a content title without a Mongolian one, marked)."""
-    table = {zh: mongolian(msgid) for zh, msgid in CONTENT_STRINGS.items()}
+    search page (:data:`SEARCH_STRINGS`, its content types), and Chinese left
+    in a heading, a form control or the search term tagged (a content title
+    without a Mongolian one, marked)."""
     for content in root.iterfind('.//*[@id="content"]'):
-        for element in content.iter():
-            if not isinstance(element.tag, str) or not _untagged(element, content):
-                continue
-            for attribute in ("text", "tail"):
-                text = getattr(element, attribute)
-                found = table.get((text or "").strip())
-                if found:
-                    setattr(element, attribute, text.replace(text.strip(), found))
-            names = list(CONTENT_ATTRIBUTES)
-            if element.tag == "input" and element.get("type") == "submit":
-                names.append("value")  # a button's label
-            for name in names:
-                found = table.get((element.get(name) or "").strip())
-                if found:
-                    element.set(name, found)
+        _replace_strings(content, CONTENT_STRINGS)
+        for form in content.iterfind('.//form[@id="searchform"]'):
+            _replace_strings(form, SEARCH_STRINGS)
         # What the visitor typed (a form shown again with its errors).
         for control in content.iterfind(".//textarea"):
             if _has_chinese(control.text) and control.get("lang") is None:

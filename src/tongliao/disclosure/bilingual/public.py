@@ -5,9 +5,10 @@ The public pages are home, the catalogue, an agency's area and its sections, a
 policy document and interpretation, the disclosure guide, the standard
 directory, questions and answers, a consultation, the public forms (complaint,
 question), the online application (apply, done) and the lookup, the search
-page and the site map (Plone's strings there: ``chrome.CONTENT_STRINGS``), and
-the chrome around every public page (masthead, 适老化 button, skip link,
-footer, Plone's navigation strings, the document rating form). Their msgids
+page and the site map (Plone's strings there: ``chrome.CONTENT_STRINGS`` and
+``SEARCH_STRINGS``), and the chrome around every public page (masthead, 适老化
+button, skip link, footer, Plone's navigation strings, the document rating
+form). Their msgids
 are those the .pot lists from the files below, plus the ones those views take
 from schemas and modules shared with staff pages (listed explicitly, so a
 staff-only msgid of the same module is not dragged in).
@@ -21,6 +22,7 @@ from tongliao.disclosure.applications.content import ID_TYPES
 from tongliao.disclosure.applications.content import IDisclosureApplication
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MSGID
 from tongliao.disclosure.bilingual.chrome import CONTENT_STRINGS
+from tongliao.disclosure.bilingual.chrome import SEARCH_STRINGS
 from tongliao.disclosure.complaints.browser.views import ComplainView
 from tongliao.disclosure.complaints.content import CATEGORIES
 from tongliao.disclosure.consultation.browser.views import COMMENT_LIMITED
@@ -130,6 +132,7 @@ PUBLIC_MSGIDS = (
     ),
     # Plone's strings in the content area (bilingual/chrome.py CONTENT_STRINGS)
     *CONTENT_STRINGS.values(),
+    *SEARCH_STRINGS.values(),
     # the content types' titles (the search page's filter)
     _("Policy document"),
     _("Policy interpretation"),
