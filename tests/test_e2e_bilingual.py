@@ -2,12 +2,15 @@
 the selector and remembered; tagged mn-Mong-CN; the Mongolian blocks written
 top to bottom (writing-mode vertical-lr) in a block that scrolls sideways
 while the page itself does not; axe-core finds no serious or critical
-violation. Screenshots (1280 px, home also 360 px): the ``screenshot`` fixture
-(docs/screenshots/ with UPDATE_SCREENSHOTS=1) — look at them."""
+violation. Screenshots (1280 px; home, apply and lookup also 360 px): the
+``screenshot`` fixture (docs/screenshots/ with UPDATE_SCREENSHOTS=1) — look at
+them."""
 
 from .bilingual_support import build_bilingual_demo
 from axe_playwright_python.sync_playwright import Axe
+from tongliao.disclosure import _
 from tongliao.disclosure import demo
+from tongliao.disclosure.bilingual.chrome import mongolian
 from tongliao.disclosure.directory.guide import guide_of
 
 import pytest
@@ -29,6 +32,10 @@ def public_pages(portal):
         ("guide", guide_of(agency).absolute_url()),
         ("apply", f"{agency.absolute_url()}/@@apply"),
         ("lookup", f"{portal.absolute_url()}/@@application-lookup"),
+        ("interpretation", agency[demo.INTERPRETATION_ID].absolute_url()),
+        ("directory", f"{agency.absolute_url()}/directory"),
+        ("complaint", f"{portal.absolute_url()}/@@complain"),
+        ("search", f"{portal.absolute_url()}/@@search?SearchableText=通知"),
     ]
 
 
@@ -107,20 +114,44 @@ def test_public_pages_in_mongolian(bilingual_demo, page, screenshot):
             assert layout(page)["pageOverflow"] <= 0
             screenshot(page, "mn-catalogue-results")
     assert problems == {}
+    # The answers in Mongolian: an application sent without its fields (the
+    # browser's own required check switched off) and a lookup without a phone.
+    page.goto(dict(public_pages(portal))["apply"])
+    page.evaluate(
+        "document.querySelectorAll('[required]')"
+        ".forEach(el => el.removeAttribute('required'))"
+    )
+    page.locator("#form-buttons-submit").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".invalid-feedback").count() >= 5
+    assert "Mongolian" in layout(page)["font"]
+    screenshot(page, "mn-apply-errors")
+    page.goto(dict(public_pages(portal))["lookup"])
+    page.locator("#code").fill("ABCD-EFGH-JKMN")
+    page.locator("#content button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    message = page.locator("#lookup-message").inner_text().strip()
+    assert message == mongolian(_("Enter the last four digits of the phone number."))
+    screenshot(page, "mn-lookup-message")
 
 
 @pytest.mark.e2e
-def test_mongolian_home_on_a_phone(bilingual_demo, chromium, screenshot):
+def test_mongolian_pages_on_a_phone(bilingual_demo, chromium, screenshot):
+    """Home, the application form and the lookup at 360 px: Mongolian, and the
+    page itself never scrolls sideways."""
     context = chromium.new_context(
         locale="zh-CN", viewport={"width": 360, "height": 760}
     )
     page = context.new_page()
+    pages = dict(public_pages(bilingual_demo))
     try:
         page.goto(bilingual_demo.absolute_url() + "?set_language=mn")
-        page.wait_for_load_state("networkidle")
-        screenshot(page, "mn-home-360")
-        facts = layout(page)
-        assert facts["lang"] == "mn-Mong-CN"
-        assert facts["pageOverflow"] <= 0, facts["wide"]
+        for name in ("home", "apply", "lookup"):
+            page.goto(pages[name])
+            page.wait_for_load_state("networkidle")
+            screenshot(page, f"mn-{name}-360")
+            facts = layout(page)
+            assert facts["lang"] == "mn-Mong-CN", name
+            assert facts["pageOverflow"] <= 0, (name, facts["wide"])
     finally:
         context.close()

@@ -15,15 +15,22 @@ from tongliao.disclosure.bilingual.glossary import inconsistencies
 from tongliao.disclosure.bilingual.glossary import is_mongolian_text
 from tongliao.disclosure.bilingual.glossary import suffixes_joined
 from tongliao.disclosure.bilingual.vocabulary import localize_facets
+from tongliao.disclosure.bilingual.vocabulary import localize_widget_terms
 from tongliao.disclosure.bilingual.vocabulary import localized_term
+from tongliao.disclosure.vocabularies import APPLICANT_TYPES
 from tongliao.disclosure.vocabularies import DISCLOSURE_ATTRIBUTES
 from tongliao.disclosure.vocabularies import DOCUMENT_KINDS
 from tongliao.disclosure.vocabularies import get_vocabulary
+from tongliao.disclosure.vocabularies import INTERPRETATION_FORMS
+from tongliao.disclosure.vocabularies import OBTAIN_METHODS
+from tongliao.disclosure.vocabularies import PROVISION_FORMS
 from tongliao.disclosure.vocabularies import SUBJECT_CATEGORIES
 from tongliao.disclosure.vocabularies import subject_tree
 from tongliao.disclosure.vocabularies import term_title
 from tongliao.disclosure.vocabularies import VALIDITY
 from tongliao.disclosure.vocabularies import vocabulary_title_mn
+from types import SimpleNamespace
+from z3c.form.term import ChoiceTermsVocabulary
 
 import pytest
 
@@ -102,9 +109,20 @@ def test_inconsistencies_are_found():
     assert inconsistencies([("已公开", "ᠢᠯᠡ ᠪᠣᠯᠭᠠᠭᠰᠠᠨ")]) == []
 
 
-@pytest.mark.parametrize(
-    "name", [DOCUMENT_KINDS, VALIDITY, DISCLOSURE_ATTRIBUTES, SUBJECT_CATEGORIES]
-)
+PUBLIC_VOCABULARIES = [
+    DOCUMENT_KINDS,
+    VALIDITY,
+    DISCLOSURE_ATTRIBUTES,
+    SUBJECT_CATEGORIES,
+    # the online application form's option lists, the interpretation page
+    APPLICANT_TYPES,
+    PROVISION_FORMS,
+    OBTAIN_METHODS,
+    INTERPRETATION_FORMS,
+]
+
+
+@pytest.mark.parametrize("name", PUBLIC_VOCABULARIES)
 def test_public_vocabularies_have_mongolian_titles(name):
     assert is_mongolian_text(vocabulary_title_mn(name) or "ᠠ")
     tokens = (
@@ -121,7 +139,9 @@ def test_public_vocabularies_have_mongolian_titles(name):
 
 def test_vocabulary_titles_use_the_glossary():
     pairs = [(term_title(VALIDITY, "valid"), term_title(VALIDITY, "valid", "mn"))]
-    for name in (DOCUMENT_KINDS, VALIDITY, DISCLOSURE_ATTRIBUTES):
+    for name in PUBLIC_VOCABULARIES:
+        if name == SUBJECT_CATEGORIES:
+            continue
         for term in get_vocabulary(name):
             pairs.append((term.title, term_title(name, term.token, "mn")))
     pairs += [(c["title"], c["title_mn"]) for c in subject_tree()]
@@ -156,3 +176,18 @@ def test_localize_facets():
     assert mn["kind"][0]["title"] == term_title(DOCUMENT_KINDS, "notice", "mn")
     assert mn["year"][0] == {"value": 2021, "title": "2021", "lang": None}
     assert facets["kind"][0]["title"] == "通知"  # not modified
+
+
+def test_a_select_widgets_options_in_mongolian():
+    """The apply form's option lists: Mongolian titles on a Mongolian page, the
+    same tokens and values; the shared (cached) vocabulary stays Chinese."""
+    vocabulary = get_vocabulary(APPLICANT_TYPES)
+    terms = ChoiceTermsVocabulary(None, None, None, None, vocabulary, None)
+    widget = SimpleNamespace(terms=terms)
+    localize_widget_terms(widget, APPLICANT_TYPES, "zh-cn")
+    assert widget.terms.terms is vocabulary
+    localize_widget_terms(widget, APPLICANT_TYPES, "mn")
+    assert [t.token for t in widget.terms] == [t.token for t in vocabulary]
+    assert all(is_mongolian_text(t.title) for t in widget.terms)
+    assert widget.terms.getValue("business") == "business"
+    assert get_vocabulary(APPLICANT_TYPES).getTerm("business").title == "商业企业"

@@ -694,6 +694,11 @@ def protect_case_files(app, event=None):
 # Public status lookup ----------------------------------------------------------
 
 NOT_FOUND_MESSAGE = "未找到与该查询码和手机号后四位相符的申请，请核对后重试。"
+# The same message for the lookup page, translated (zh_CN: NOT_FOUND_MESSAGE).
+NOT_FOUND_MSGID = _(
+    "No application matches this tracking code and the last four digits of "
+    "the phone. Check them and try again."
+)
 
 
 def find_case(code, tail):

@@ -25,6 +25,11 @@ from tongliao.disclosure.bilingual.titles import title_mn
 from zope.i18n import translate
 
 import lxml.etree
+import re
+
+
+HAN = re.compile("[\u3400-\u9fff]")
+MONGOLIAN_TEXT = re.compile("[\u1820-\u18af]")
 
 
 ZH = LANG_TAGS[CHINESE]
@@ -38,6 +43,7 @@ LINK_REGIONS = (
     "portal-column-one",
     "portal-column-two",
     "portal-sitemap",
+    "search-results",
 )
 # Where Plone's fixed strings appear.
 STRING_REGIONS = (
@@ -60,6 +66,46 @@ CHROME_STRINGS = {
     "导航": _("Navigation"),
 }
 CHROME_ATTRIBUTES = ("title", "aria-label", "placeholder")
+# Plone's and z3c.form's fixed strings in the content area of the public pages
+# (the apply form's required marker and errors, the search page, the site map):
+# Plone's Chinese → the add-on's msgid. Only untagged text is replaced, whole.
+CONTENT_STRINGS = {
+    # z3c.form / plone.app.z3cform
+    "必填": _("Required"),
+    "缺少必需的输入": _("This field is required."),
+    "Error": _("Error"),  # the status message's heading (no Chinese either)
+    "错误": _("Error"),
+    # the site map
+    "站点地图": _("Site map"),
+    "网站内容的概览。将鼠标停放到条目上数秒，可查看其描述信息。": _(
+        "An overview of the content of the site."
+    ),
+}
+# The search page's (Products.CMFPlone browser/templates/search.pt), replaced
+# inside its form only.
+SEARCH_STRINGS = {
+    "搜索站点": _("Search the site"),
+    "搜索": _("Search"),
+    "的搜索结果": _("search results"),
+    "有": _("Found"),
+    "项符合搜索条件": _("items match the search"),
+    "筛选结果": _("Filter the results"),
+    "内容类型": _("Content type"),
+    "全选/取消": _("Select all or none"),
+    "新创建的内容, 自从...": _("New items since"),
+    "昨天": _("Yesterday"),
+    "上周": _("Last week"),
+    "上月": _("Last month"),
+    "任何时候": _("Ever"),
+    "排序方式": _("Sort by"),
+    "相关度": _("Relevance"),
+    "日期 （最新在前）": _("Date (newest first)"),
+    "按字母表顺": _("Alphabetically"),
+    "位于": _("Located in"),
+    "订阅 持续更新的供稿。": _("Subscribe to an always-updated feed."),
+    "没有找到结果。": _("No results were found."),
+}
+CONTENT_ATTRIBUTES = ("title", "aria-label", "placeholder")
 
 
 def mongolian(msgid):
@@ -85,6 +131,85 @@ def localize_strings(root):
                 value = (element.get(name) or "").strip()
                 if value in table:
                     element.set(name, table[value])
+
+
+def _untagged(element, top):
+    """No ``lang`` on ``element`` or its ancestors up to ``top`` (excluded)."""
+    while element is not None and element is not top:
+        if element.get("lang"):
+            return False
+        element = element.getparent()
+    return True
+
+
+def _has_chinese(text):
+    return bool(text) and bool(HAN.search(text)) and not MONGOLIAN_TEXT.search(text)
+
+
+def _replace_strings(top, strings):
+    """Each whole untagged text or attribute under ``top`` that is a key of
+    ``strings`` (Plone's Chinese) becomes the msgid's Mongolian."""
+    table = {zh: mongolian(msgid) for zh, msgid in strings.items()}
+    for element in top.iter():
+        if not isinstance(element.tag, str) or not _untagged(element, top):
+            continue
+        for attribute in ("text", "tail"):
+            text = getattr(element, attribute)
+            found = table.get((text or "").strip())
+            if found:
+                setattr(element, attribute, text.replace(text.strip(), found))
+        names = list(CONTENT_ATTRIBUTES)
+        if element.tag == "input" and element.get("type") == "submit":
+            names.append("value")  # a button's label
+        for name in names:
+            found = table.get((element.get(name) or "").strip())
+            if found:
+                element.set(name, found)
+
+
+def localize_content(root):
+    """Plone's fixed strings in the content area (:data:`CONTENT_STRINGS`), the
+    search page (:data:`SEARCH_STRINGS`, its content types), and Chinese left
+    in a heading, a form control or the search term tagged (a content title
+    without a Mongolian one, marked)."""
+    for content in root.iterfind('.//*[@id="content"]'):
+        _replace_strings(content, CONTENT_STRINGS)
+        for form in content.iterfind('.//form[@id="searchform"]'):
+            _replace_strings(form, SEARCH_STRINGS)
+        # What the visitor typed (a form shown again with its errors).
+        for control in content.iterfind(".//textarea"):
+            if _has_chinese(control.text) and control.get("lang") is None:
+                control.set("lang", ZH)
+        for control in content.iterfind(".//input[@value]"):
+            if _has_chinese(control.get("value")) and control.get("lang") is None:
+                control.set("lang", ZH)
+        _localize_search(content)
+        # The page's heading: a content title without a Mongolian one.
+        for heading in content.iterfind(".//h1"):
+            if heading.get("lang") is None and _has_chinese(heading.text_content()):
+                heading.set("lang", ZH)
+                heading.append(_mark())
+
+
+def _localize_search(content):
+    """@@search: the searched words (typed by the visitor) tagged when Chinese;
+    each content type's label from the add-on's catalog, else tagged."""
+    for term in content.iterfind('.//*[@id="search-term"]//span[@class="text-muted"]'):
+        if _has_chinese(term.text):
+            term.set("lang", ZH)
+    types = api.portal.get_tool("portal_types")
+    for box in content.iterfind('.//input[@name="portal_type:list"]'):
+        label = box.getnext()
+        fti = types.get(box.get("value"))
+        if label is None or label.tag != "label" or fti is None:
+            continue
+        title = translate(
+            fti.Title(), domain=fti.i18n_domain or "plone", target_language=MONGOLIAN
+        )
+        if MONGOLIAN_TEXT.search(title):
+            label.text = title
+        elif _has_chinese(label.text):
+            label.set("lang", ZH)
 
 
 def _mark():
@@ -183,6 +308,7 @@ def localize_chrome(root, request, context=None):
     portal_url = api.portal.get().absolute_url()
     localize_strings(root)
     localize_links(root, portal_url, context)
+    localize_content(root)
     title = root.find("./head/title")
     if title is not None and title.text:
         title.text = page_title(title.text.strip(), context)

@@ -9,6 +9,8 @@ from tongliao.disclosure.vocabularies import mongolian_term_title
 from tongliao.disclosure.vocabularies import SUBJECT_CATEGORIES
 from tongliao.disclosure.vocabularies import term_title
 from tongliao.disclosure.vocabularies import VALIDITY
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 
 
 def localized_term(name, token, language=None):
@@ -56,3 +58,24 @@ def localize_facets(facets, language=None):
         return localized
 
     return {name: [entry(name, i) for i in items] for name, items in facets.items()}
+
+
+def localize_widget_terms(widget, name, language=None):
+    """A z3c.form select widget over vocabulary ``name`` with Mongolian option
+    titles on a Mongolian page (same tokens and values, so conversion and
+    validation are unchanged; Chinese where the data file has no title_mn)."""
+    language = language or current_language()
+    terms = getattr(widget, "terms", None)
+    vocabulary = getattr(terms, "terms", None)
+    if language != MONGOLIAN or vocabulary is None:
+        return
+    terms.terms = SimpleVocabulary(
+        [
+            SimpleTerm(
+                term.value,
+                term.token,
+                mongolian_term_title(name, term.token) or term.title,
+            )
+            for term in vocabulary
+        ]
+    )

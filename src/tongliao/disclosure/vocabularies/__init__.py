@@ -176,7 +176,8 @@ def mongolian_term_title(name, token):
     """The Mongolian title (``title_mn`` in the data file) of ``token``, or None.
 
     Only the public vocabularies carry one (公文种类, 主题分类 top level, 有效性,
-    公开属性); a subject's second level has none (its Chinese title is shown).
+    公开属性, the online form's 申请人类型, 提供形式, 获取方式, and 解读形式); a
+    subject's second level has none (its Chinese title is shown).
     """
     if name == SUBJECT_CATEGORIES:
         for category in subject_tree():

@@ -51,11 +51,19 @@ from tongliao.disclosure.applications.workflow import find_recent_duplicate
 from tongliao.disclosure.applications.workflow import HANDLE_APPLICATION
 from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
+from tongliao.disclosure.applications.workflow import NOT_FOUND_MSGID
 from tongliao.disclosure.applications.workflow import OPEN_STATES
 from tongliao.disclosure.applications.workflow import paused_due
 from tongliao.disclosure.applications.workflow import public_status
 from tongliao.disclosure.applications.workflow import ready_to_close
 from tongliao.disclosure.applications.workflow import submission_fingerprint
+from tongliao.disclosure.bilingual import CHINESE
+from tongliao.disclosure.bilingual import is_mongolian
+from tongliao.disclosure.bilingual import LANG_TAGS
+from tongliao.disclosure.bilingual.dates import date_text as page_date_text
+from tongliao.disclosure.bilingual.titles import title_mn
+from tongliao.disclosure.bilingual.titles import title_parts
+from tongliao.disclosure.bilingual.vocabulary import localize_widget_terms
 from tongliao.disclosure.browser.base import download
 from tongliao.disclosure.calendar import get_site_calendar
 from tongliao.disclosure.calendar import site_today
@@ -138,6 +146,13 @@ class IApplyProof(model.Schema):
 
 
 CHOICE_FIELDS = ("applicant_type", "id_type", "provision_form", "obtain_method")
+# The option lists drawn from data files (title_mn there); id_type's titles are
+# msgids (catalog).
+DATA_CHOICES = {
+    "applicant_type": APPLICANT_TYPES,
+    "provision_form": PROVISION_FORMS,
+    "obtain_method": OBTAIN_METHODS,
+}
 
 
 class ApplyView(AutoExtensibleForm, form.Form):
@@ -179,6 +194,9 @@ class ApplyView(AutoExtensibleForm, form.Form):
             self.request,
             _("PDF, JPG or PNG, at most ${size} KB.", mapping={"size": self.max_kb()}),
         )
+        if is_mongolian(self.request):
+            for name, vocabulary in DATA_CHOICES.items():
+                localize_widget_terms(self.widgets[name], vocabulary)
 
     def updateActions(self):
         super().updateActions()
@@ -325,8 +343,10 @@ class ApplyView(AutoExtensibleForm, form.Form):
         )
         deadline = deadlines_json(app).get("reply_deadline") or ""
         return {
-            "received": date_text(app.received_date),
-            "deadline": date_text(deadline),
+            "received": page_date_text(app.received_date),
+            "deadline": page_date_text(date.fromisoformat(deadline[:10]))
+            if deadline
+            else "",
             "print_url": f"{url}&format=html",
             "pdf_url": f"{url}&format=pdf",
             "docx_url": url,
@@ -387,9 +407,11 @@ class LookupView(BrowserView):
                 app = find_case(self.code, self.tail)
                 if app is None:
                     self.request.response.setStatus(404)
-                    self.message = NOT_FOUND_MESSAGE
+                    self.message = _t(self.request, NOT_FOUND_MSGID)
                 else:
                     self.status = public_status(app, self.code, self.tail)
+                    if is_mongolian(self.request):
+                        self.status = mongolian_status(app, self.status)
                     # 社会评议: an answered case may be rated (evaluation/).
                     if self.status["state"] in ("replied", "archived"):
                         self.rating_token = make_token(app, "rating")
@@ -397,6 +419,32 @@ class LookupView(BrowserView):
 
     def rating_grades(self):
         return [{"token": t, "label": label} for t, label in rating_grades()]
+
+
+def mongolian_status(app, status):
+    """The lookup's answer on a Mongolian page: the state from the add-on's
+    catalog (the workflow's titles are ``plone`` msgids, with no Mongolian), the
+    agency's Mongolian title, and a ``lang`` for what stays Chinese (the
+    agency's name without one, the outcome, the notices' titles)."""
+    workflow = api.portal.get_tool("portal_workflow").getWorkflowById(
+        "disclosure_application_workflow"
+    )
+    definition = workflow.states.get(status["state"]) if workflow else None
+    if definition is not None and definition.title:
+        status = {
+            **status,
+            "state_title": translate(
+                definition.title, domain="tongliao.disclosure", target_language="mn"
+            ),
+        }
+    agency = app.__parent__
+    parts = title_parts(agency.Title(), title_mn(agency))
+    return {
+        **status,
+        "agency": parts["title"],
+        "agency_lang": parts["title_lang"],
+        "chinese_lang": LANG_TAGS[CHINESE],
+    }
 
 
 def _send(request, data, content_type, filename):

@@ -22,7 +22,13 @@ from zope.interface import Interface
 import re
 
 
-SCROLLING_BLOCKS = {"policy-text", "guide-text"}
+SCROLLING_BLOCKS = {
+    "policy-text",
+    "guide-text",
+    "interpretation-text",
+    "consultation-draft",
+    "consultation-explanation",
+}
 
 
 def focusable_content(root):

@@ -12,7 +12,7 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
 from tongliao.disclosure.applications import ratelimit
-from tongliao.disclosure.browser.base import chinese_date
+from tongliao.disclosure.bilingual.dates import date_text
 from tongliao.disclosure.chinatime import CHINA_TZ
 from tongliao.disclosure.chinatime import datetime_text
 from tongliao.disclosure.consultation import comments as store
@@ -103,7 +103,16 @@ class ConsultationView(BrowserView):
 
     def period(self):
         c = self.context
-        return f"{chinese_date(c.open_date)}至{chinese_date(c.close_date)}"
+        return _t(
+            self.request,
+            _(
+                "${start} to ${end}",
+                mapping={
+                    "start": date_text(c.open_date),
+                    "end": date_text(c.close_date),
+                },
+            ),
+        )
 
     def shown_comments(self):
         return [
@@ -167,12 +176,12 @@ def comment_window_message(consultation):
     if window == NOT_OPEN:
         return _(
             "This consultation opens for comments on ${date}.",
-            mapping={"date": chinese_date(consultation.open_date)},
+            mapping={"date": date_text(consultation.open_date)},
         )
     if window == CLOSED:
         return _(
             "This consultation closed on ${date}; no more comments are accepted.",
-            mapping={"date": chinese_date(consultation.close_date)},
+            mapping={"date": date_text(consultation.close_date)},
         )
     return None
 

@@ -1,7 +1,10 @@
 """Public views of agencies, policy documents and interpretations."""
 
 from tongliao.disclosure import _
+from tongliao.disclosure.bilingual import is_mongolian
 from tongliao.disclosure.bilingual.dates import date_text
+from tongliao.disclosure.bilingual.titles import title_mn
+from tongliao.disclosure.bilingual.titles import title_parts
 from tongliao.disclosure.bilingual.vocabulary import vocabulary_title
 from tongliao.disclosure.browser.base import _Base
 from tongliao.disclosure.policy.lag import interpretation_lag
@@ -93,7 +96,7 @@ class PolicyInterpretationView(_Base):
         for doc in forward_references(self.context, "interpreted_documents"):
             row = {
                 "url": doc.absolute_url(),
-                "title": doc.Title(),
+                **title_parts(doc.Title(), title_mn(doc), self.request),
                 "document_number": doc.document_number,
                 "validity": doc.validity,
                 "validity_title": vocabulary_title(VALIDITY, doc.validity),
@@ -105,13 +108,17 @@ class PolicyInterpretationView(_Base):
         return rows
 
     def forms(self):
-        return "、".join(
+        separator = "᠂ " if is_mongolian(self.request) else "、"
+        return separator.join(
             vocabulary_title(INTERPRETATION_FORMS, f)
             for f in self.context.interpretation_form or []
         )
 
     def media(self):
         return self.contents(["File", "Image"])
+
+    def published(self):
+        return date_text(self.context.effective_date)
 
 
 class DisclosureAgencyView(_Base):
