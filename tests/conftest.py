@@ -3,6 +3,7 @@
 from .applications_support import PASSWORD
 from .helpers import CATALOGUE_DOCUMENTS
 from .helpers import make_agency
+from .world_support import on_world
 from email import message_from_bytes
 from email import policy
 from plone import api
@@ -33,6 +34,16 @@ globals().update(
         )
     )
 )
+
+
+@pytest.fixture(autouse=True)
+def _on_world(request):
+    """The world a test requests (tests/world_support.py) under its own ZODB.
+
+    Autouse function fixtures are set up before the ones a test names, so the
+    world is on the stack before the layer opens the test's database."""
+    with on_world(request):
+        yield
 
 
 class Sink:

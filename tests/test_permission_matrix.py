@@ -287,19 +287,19 @@ def build_world(portal):
 
 
 # Every test here only reads: the world is built once for the module.
-world_paths = world_fixture(build_world, "world_paths")
+matrix_world = world_fixture(build_world, "matrix_world")
 
 
 @pytest.fixture
-def world(world_paths, functional_portal):
+def world(matrix_world, functional_portal):
     """The module's world, as objects of this test's connection."""
     get = functional_portal.unrestrictedTraverse
     world = {
         name: {state: get(path) for state, path in paths.items()}
-        for name, paths in world_paths.items()
+        for name, paths in matrix_world.items()
         if name != "referrer"
     }
-    world["referrer"] = get(world_paths["referrer"])
+    world["referrer"] = get(matrix_world["referrer"])
     return world
 
 

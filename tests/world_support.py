@@ -1,22 +1,25 @@
 """Data built once per module or class, each test still starting from it.
 
-``committed_world(build)`` commits what ``build(portal)`` creates into a
-DemoStorage stacked on the layers' ZODB and keeps it on top of the stack while
-the context is open. The test layers open their ZODB through that stack:
+``world_fixture(build, name)`` makes the module- (or class-) scoped fixture
+``name``: it commits what ``build(portal)`` creates into a DemoStorage stacked
+on the layers' ZODB, once, and its value is what ``build`` returned. Every test
+that requests the fixture (directly or through another fixture) runs with that
+database on top of the ZODB stack the test layers open (conftest.py's autouse
+``_on_world`` puts it there before the layer's per-test set-up):
 
-* each functional test stacks its own DemoStorage above the shared one
-  (plone.testing's FunctionalTesting), so whatever a test commits is thrown
-  away with it and the next test starts from the same built data;
-* each integration test opens a connection to it and aborts at the end.
+* a functional test stacks its own DemoStorage above it (plone.testing's
+  FunctionalTesting), so whatever the test commits, over HTTP or not, is
+  thrown away with it and the next test starts from the same built data;
+* an integration test opens a connection to it and aborts at the end.
 
-So set-up that took seconds per test (agencies with their sections and guide,
-users, documents through the review workflow) runs once, and isolation stays
-what it was. Use it from a module- or class-scoped fixture that the tests of
-that module or class use (an autouse one if every test needs the data): while
-it is open every test there sees the data. ``build`` runs as the test user
-with the site and the global request set, like a test, and must return plain
-values (ids, paths), not persistent objects: the tests look their objects up
-in their own connection (``portal.unrestrictedTraverse(path)``).
+Tests that do not request the fixture do not see the data. So set-up that took
+seconds per test (agencies with their sections and guide, users, documents
+through the review workflow) runs once, and isolation stays what it was.
+
+``build`` runs as the test user with the site and the global request set, like
+a test, and must return plain values (ids, paths), not persistent objects: the
+tests look their objects up in their own connection
+(``portal.unrestrictedTraverse(path)``). A test uses at most one world.
 """
 
 from contextlib import contextmanager
@@ -27,44 +30,93 @@ from tongliao.disclosure.testing import FIXTURE
 from zope.globalrequest import getRequest
 from zope.globalrequest import setRequest
 
+import pytest
 import transaction
 
 
+# name of each world fixture -> its open database (while its scope lasts)
+DATABASES = {}
+NAMES = set()
+
+
+def _holder(name):
+    # Any layer above the Startup layer shares its ``zodbDB`` resource stack;
+    # Zope2.app(), the WSGI server and the functional layer open its top.
+    return Layer(bases=(FIXTURE,), name=f"World:{name}", module=__name__)
+
+
 @contextmanager
-def committed_world(build, name="world"):
-    """Build once, commit into a stacked DemoStorage, yield what ``build`` returned."""
-    holder = Layer(bases=(FIXTURE,), name=f"World:{name}", module=__name__)
-    db = zodb.stackDemoStorage(holder.get("zodbDB"), name=name)
-    # Pushed on the shared resource stack: Zope2.app(), the WSGI server and
-    # the per-test DemoStorage of the functional layer all open its top.
+def stacked(db, name):
+    """``db`` on top of the layers' ZODB stack while the context is open."""
+    holder = _holder(name)
     holder["zodbDB"] = db
+    try:
+        yield
+    finally:
+        del holder["zodbDB"]
+
+
+def make_world(build, name):
+    """A new database stacked on the current top, with ``build``'s data committed."""
+    db = zodb.stackDemoStorage(_holder(name).get("zodbDB"), name=name)
     request = getRequest()
     try:
-        with ploneSite(db=db) as portal:
+        with stacked(db, name), ploneSite(db=db) as portal:
             setRequest(portal.REQUEST)
             result = build(portal)
-            # Here, not in ploneSite(), which would swallow a failing commit.
+            # Here, not at the end of ploneSite(): that commit runs after the
+            # site hook is gone (the indexing queue then fails) and swallows
+            # its error.
             transaction.commit()
-        yield result
-    finally:
+    except BaseException:
         transaction.abort()
-        setRequest(request)
-        del holder["zodbDB"]
         db.close()
+        raise
+    finally:
+        setRequest(request)
+    return db, result
 
 
-def world_fixture(build, name, scope="module", autouse=False):
-    """The pytest fixture ``name`` of ``scope``: ``committed_world(build)`` held open.
+def world_fixture(build, name, scope="module"):
+    """The pytest fixture ``name`` of ``scope``: the world ``build`` makes, built once.
 
     It depends on both layers' session fixtures, so they are set up before the
-    world is stacked on their ZODB, and its scope is wider than the function
-    fixtures that open each test's connection, so those come after it.
+    world is built on their ZODB. ``name`` ends in ``_world``, a suffix no other
+    fixture uses: ``on_world`` recognises worlds by name.
     """
-    import pytest
+    assert name.endswith("_world"), name
+    NAMES.add(name)
 
-    @pytest.fixture(scope=scope, autouse=autouse, name=name)
+    @pytest.fixture(scope=scope, name=name)
     def fixture(functional_session, integration_session):
-        with committed_world(build, name=name) as result:
+        db, result = make_world(build, name)
+        DATABASES[name] = db
+        try:
             yield result
+        finally:
+            del DATABASES[name]
+            db.close()
 
     return fixture
+
+
+@contextmanager
+def on_world(request):
+    """The world the test requests (if any) on top of the ZODB stack during it."""
+    names = [name for name in request.fixturenames if name in NAMES]
+    if not names:
+        yield
+        return
+    assert len(names) == 1, f"one world per test, not {names}"
+    (name,) = names
+    request.getfixturevalue(name)
+    from tongliao.disclosure.testing import FUNCTIONAL_TESTING
+
+    owners = [
+        owner
+        for layer in _holder(name).baseResolutionOrder
+        for _db, owner in getattr(layer, "_resources", {}).get("zodbDB", ())
+    ]
+    assert FUNCTIONAL_TESTING not in owners, "the test's database is already open"
+    with stacked(DATABASES[name], name):
+        yield
