@@ -4,6 +4,7 @@ from .applications_support import PASSWORD
 from .helpers import CATALOGUE_DOCUMENTS
 from .helpers import make_agency
 from .world_support import on_world
+from .world_support import world_fixture
 from email import message_from_bytes
 from email import policy
 from plone import api
@@ -76,13 +77,8 @@ def smtp_sink():
     controller.stop()
 
 
-@pytest.fixture
-def applications_site(functional_portal, smtp_sink):
-    """Agency (published), an officer and a site administrator; mail to the sink."""
-    sink, port = smtp_sink
-    sink.messages.clear()
-    ratelimit.reset()
-    portal = functional_portal
+def build_applications_site(portal, smtp_sink):
+    _sink, port = smtp_sink
     with api.env.adopt_roles(["Manager"]):
         api.portal.set_registry_record(
             "plone.email_from_address", "gk@tongliao.example"
@@ -105,27 +101,41 @@ def applications_site(functional_portal, smtp_sink):
         # The test layer has no default workflow; publish if one is bound.
         if api.portal.get_tool("portal_workflow").getChainFor(agency):
             api.content.transition(agency, "publish")
-        if not api.user.get(username="officer"):
-            api.user.create(
-                email="o@example.org", username="officer", password=PASSWORD
-            )
-            with api.env.adopt_roles(["Manager"]):
-                api.group.add_user(groupname="disclosure_officers", username="officer")
-            api.user.create(
-                email="a@example.org",
-                username="siteadmin",
-                password=PASSWORD,
-            )
-            setRoles(portal, "siteadmin", ["Site Administrator"])
-    transaction.commit()
-    return portal
+        api.user.create(email="o@example.org", username="officer", password=PASSWORD)
+        api.group.add_user(groupname="disclosure_officers", username="officer")
+        api.user.create(
+            email="a@example.org",
+            username="siteadmin",
+            password=PASSWORD,
+        )
+        setRoles(portal, "siteadmin", ["Site Administrator"])
+
+
+# Built once per test module (tests/world_support.py); each test starts from it.
+applications_world = world_fixture(
+    build_applications_site, "applications_world", uses=("smtp_sink",)
+)
 
 
 @pytest.fixture
-def catalogue_site(functional_portal):
+def applications_site(applications_world, functional_portal, smtp_sink):
+    """Agency (published), an officer and a site administrator; mail to the sink."""
+    sink, _port = smtp_sink
+    sink.messages.clear()
+    ratelimit.reset()
+    return functional_portal
+
+
+def build_catalogue_site(portal):
+    make_agency(portal, CATALOGUE_DOCUMENTS)
+
+
+catalogue_world = world_fixture(build_catalogue_site, "catalogue_world")
+
+
+@pytest.fixture
+def catalogue_site(catalogue_world, functional_portal):
     """A published agency with CATALOGUE_DOCUMENTS (one an unpublished draft)."""
-    make_agency(functional_portal, CATALOGUE_DOCUMENTS)
-    transaction.commit()
     return functional_portal
 
 

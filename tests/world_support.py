@@ -56,14 +56,14 @@ def stacked(db, name):
         del holder["zodbDB"]
 
 
-def make_world(build, name):
+def make_world(build, name, **fixtures):
     """A new database stacked on the current top, with ``build``'s data committed."""
     db = zodb.stackDemoStorage(_holder(name).get("zodbDB"), name=name)
     request = getRequest()
     try:
         with stacked(db, name), ploneSite(db=db) as portal:
             setRequest(portal.REQUEST)
-            result = build(portal)
+            result = build(portal, **fixtures)
             # Here, not at the end of ploneSite(): that commit runs after the
             # site hook is gone (the indexing queue then fails) and swallows
             # its error.
@@ -77,8 +77,11 @@ def make_world(build, name):
     return db, result
 
 
-def world_fixture(build, name, scope="module"):
+def world_fixture(build, name, scope="module", uses=()):
     """The pytest fixture ``name`` of ``scope``: the world ``build`` makes, built once.
+
+    ``build`` gets the values of the (session-scoped) fixtures named in ``uses``
+    as keyword arguments.
 
     It depends on both layers' session fixtures, so they are set up before the
     world is built on their ZODB. ``name`` ends in ``_world``, a suffix no other
@@ -88,8 +91,9 @@ def world_fixture(build, name, scope="module"):
     NAMES.add(name)
 
     @pytest.fixture(scope=scope, name=name)
-    def fixture(functional_session, integration_session):
-        db, result = make_world(build, name)
+    def fixture(request, functional_session, integration_session):
+        fixtures = {use: request.getfixturevalue(use) for use in uses}
+        db, result = make_world(build, name, **fixtures)
         DATABASES[name] = db
         try:
             yield result
