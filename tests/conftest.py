@@ -3,6 +3,7 @@
 from .applications_support import PASSWORD
 from .helpers import CATALOGUE_DOCUMENTS
 from .helpers import make_agency
+from .report_support import build_report_site
 from .world_support import on_world
 from .world_support import world_fixture
 from email import message_from_bytes
@@ -137,6 +138,19 @@ catalogue_world = world_fixture(build_catalogue_site, "catalogue_world")
 def catalogue_site(catalogue_world, functional_portal):
     """A published agency with CATALOGUE_DOCUMENTS (one an unpublished draft)."""
     return functional_portal
+
+
+def build_report_world(portal):
+    return tuple(agency.getPhysicalPath() for agency in build_report_site(portal))
+
+
+report_world = world_fixture(build_report_world, "report_world")
+
+
+@pytest.fixture
+def report_site(report_world, portal):
+    """Agencies A and B of tests/report_support.py (built once per module)."""
+    return tuple(portal.unrestrictedTraverse(path) for path in report_world)
 
 
 @pytest.fixture
