@@ -81,7 +81,8 @@ def world_fixture(build, name, scope="module", uses=()):
     """The pytest fixture ``name`` of ``scope``: the world ``build`` makes, built once.
 
     ``build`` gets the values of the (session-scoped) fixtures named in ``uses``
-    as keyword arguments.
+    as keyword arguments, and ``param`` when the fixture is parametrized
+    (``indirect=True``): pytest then builds one world per parameter, in turn.
 
     It depends on both layers' session fixtures, so they are set up before the
     world is built on their ZODB. ``name`` ends in ``_world``, a suffix no other
@@ -93,6 +94,8 @@ def world_fixture(build, name, scope="module", uses=()):
     @pytest.fixture(scope=scope, name=name)
     def fixture(request, functional_session, integration_session):
         fixtures = {use: request.getfixturevalue(use) for use in uses}
+        if hasattr(request, "param"):
+            fixtures["param"] = request.param
         db, result = make_world(build, name, **fixtures)
         DATABASES[name] = db
         try:
