@@ -4,6 +4,7 @@ from .applications_support import PASSWORD
 from .helpers import CATALOGUE_DOCUMENTS
 from .helpers import make_agency
 from .report_support import build_report_site
+from .world_support import agency_world
 from .world_support import on_world
 from .world_support import world_fixture
 from email import message_from_bytes
@@ -151,6 +152,15 @@ report_world = world_fixture(build_report_world, "report_world")
 def report_site(report_world, portal):
     """Agencies A and B of tests/report_support.py (built once per module)."""
     return tuple(portal.unrestrictedTraverse(path) for path in report_world)
+
+
+# The unpublished agency of the applications tests (test_applications*.py).
+drc_agency_world = agency_world(
+    "drc_agency_world",
+    title="通辽市发展和改革委员会",
+    credit_code="11150500MB1604391C",
+    published=False,
+)
 
 
 @pytest.fixture

@@ -127,3 +127,14 @@ def on_world(request):
     assert FUNCTIONAL_TESTING not in owners, "the test's database is already open"
     with stacked(DATABASES[name], name):
         yield
+
+
+def agency_world(name, documents=(), **fields):
+    """A world of one ``helpers.make_agency(portal, documents, **fields)``
+    (built as the test user, who owns it); its value is the agency's path."""
+    from tests.helpers import make_agency
+
+    def build(portal):
+        return make_agency(portal, documents, **fields).getPhysicalPath()
+
+    return world_fixture(build, name)
