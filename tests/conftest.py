@@ -4,6 +4,8 @@ from .applications_support import PASSWORD
 from .helpers import CATALOGUE_DOCUMENTS
 from .helpers import make_agency
 from .report_support import build_report_site
+from .review_support import make_test_type
+from .review_support import make_users
 from .world_support import agency_world
 from .world_support import on_world
 from .world_support import world_fixture
@@ -152,6 +154,15 @@ report_world = world_fixture(build_report_world, "report_world")
 def report_site(report_world, portal):
     """Agencies A and B of tests/report_support.py (built once per module)."""
     return tuple(portal.unrestrictedTraverse(path) for path in report_world)
+
+
+def build_review_world(portal):
+    make_test_type(portal)
+    make_users(portal)
+
+
+# The review tests' agency and staff (review_support.USERS), once per module.
+review_world = world_fixture(build_review_world, "review_world")
 
 
 # The unpublished agency of the applications tests (test_applications*.py).
