@@ -21,11 +21,11 @@ from tongliao.disclosure import setuphandlers
 from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.testing import FUNCTIONAL_TESTING
 from tongliao.disclosure.testing import INTEGRATION_TESTING
+from unittest import mock
 
 import functools
 import pytest
 import socket
-import transaction
 
 
 pytest_plugins = ["pytest_plone"]
@@ -259,18 +259,22 @@ def screenshot():
     return save
 
 
-@pytest.fixture
-def core_demo_site(functional_portal, monkeypatch):
-    """The demo profile with only its core content, committed: the living
-    demo's five agencies take a minute to build (tests/test_demo_content.py
-    checks them)."""
-    monkeypatch.setattr(
-        setuphandlers,
-        "create_demo_content",
-        functools.partial(demo.create_demo_content, living=False),
-    )
-    with api.env.adopt_user(SITE_OWNER_NAME):
+def build_core_demo(portal):
+    core_only = functools.partial(demo.create_demo_content, living=False)
+    with (
+        mock.patch.object(setuphandlers, "create_demo_content", core_only),
+        api.env.adopt_user(SITE_OWNER_NAME),
+    ):
         api.portal.set_registry_record("plone.site_title", "通辽市政务公开平台")
-        applyProfile(functional_portal, "tongliao.disclosure:demo")
-    transaction.commit()
+        applyProfile(portal, "tongliao.disclosure:demo")
+
+
+core_demo_world = world_fixture(build_core_demo, "core_demo_world")
+
+
+@pytest.fixture
+def core_demo_site(core_demo_world, functional_portal):
+    """The demo profile with only its core content (built once per module): the
+    living demo's five agencies take a minute to build
+    (tests/test_demo_content.py checks them)."""
     return functional_portal
