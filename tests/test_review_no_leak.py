@@ -14,7 +14,7 @@ from tests.review_support import make_test_type
 from tests.review_support import make_users
 from tests.review_support import publish
 from tests.review_support import submit
-from tests.world_support import world_fixture
+from tests.world_support import keyed_world_fixture
 from tongliao.disclosure.review.workflow import perform
 
 import gzip
@@ -99,14 +99,15 @@ def build_world(portal, param):
     }
 
 
-leak_world = world_fixture(build_world, "leak_world")
+# One world per state, each built once (whatever order the tests run in).
+leak_world = keyed_world_fixture(build_world, "leak_world", key="state")
 
 
 @pytest.fixture
-def world(leak_world, functional_portal):
+def world(leak_world, state, functional_portal):
     """The state's world, as objects of this test's connection."""
     get = functional_portal.unrestrictedTraverse
-    return {name: get(path) for name, path in leak_world.items()}
+    return {name: get(path) for name, path in leak_world[state].items()}
 
 
 def fetch(channel, world, html, api_session):
@@ -153,9 +154,9 @@ def fetch(channel, world, html, api_session):
     raise AssertionError(channel)
 
 
-@pytest.mark.parametrize("leak_world", STATES, indirect=True)
+@pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("channel", CHANNELS)
-def test_anonymous_sees_no_trace(world, channel, request_factory):
+def test_anonymous_sees_no_trace(world, state, channel, request_factory):
     html = request_factory(api=False)
     html.headers["Accept"] = "text/html"
     api_session = request_factory()

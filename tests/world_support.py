@@ -37,6 +37,7 @@ import transaction
 # name of each world fixture -> its open database (while its scope lasts)
 DATABASES = {}
 NAMES = set()
+KEYS = {}  # name of a keyed world fixture -> its parameter
 
 
 def _holder(name):
@@ -81,8 +82,7 @@ def world_fixture(build, name, scope="module", uses=()):
     """The pytest fixture ``name`` of ``scope``: the world ``build`` makes, built once.
 
     ``build`` gets the values of the (session-scoped) fixtures named in ``uses``
-    as keyword arguments, and ``param`` when the fixture is parametrized
-    (``indirect=True``): pytest then builds one world per parameter, in turn.
+    as keyword arguments.
 
     It depends on both layers' session fixtures, so they are set up before the
     world is built on their ZODB. ``name`` ends in ``_world``, a suffix no other
@@ -94,8 +94,6 @@ def world_fixture(build, name, scope="module", uses=()):
     @pytest.fixture(scope=scope, name=name)
     def fixture(request, functional_session, integration_session):
         fixtures = {use: request.getfixturevalue(use) for use in uses}
-        if hasattr(request, "param"):
-            fixtures["param"] = request.param
         db, result = make_world(build, name, **fixtures)
         DATABASES[name] = db
         try:
@@ -103,6 +101,50 @@ def world_fixture(build, name, scope="module", uses=()):
         finally:
             del DATABASES[name]
             db.close()
+
+    return fixture
+
+
+class KeyedWorlds(dict):
+    """The worlds of ``keyed_world_fixture``: value of the key -> build's result."""
+
+    def __init__(self, build, name):
+        super().__init__()
+        self.build, self.name, self.databases = build, name, {}
+
+    def database(self, value):
+        if value not in self.databases:
+            db, self[value] = make_world(self.build, self.name, param=value)
+            self.databases[value] = db
+        return self.databases[value]
+
+    def close(self):
+        for db in self.databases.values():
+            db.close()
+
+
+def keyed_world_fixture(build, name, key, scope="module"):
+    """Like ``world_fixture``, one world per value of the test parameter ``key``
+    (a plain ``parametrize`` argument), passed to ``build`` as ``param``.
+
+    Each world is built the first time a test with that value runs and kept for
+    the scope, whatever order the tests run in (pytest-randomly interleaves
+    them; a parametrized fixture would be rebuilt at every change of value).
+    The fixture's value maps each value to what ``build`` returned.
+    """
+    assert name.endswith("_world"), name
+    NAMES.add(name)
+    KEYS[name] = key
+
+    @pytest.fixture(scope=scope, name=name)
+    def fixture(functional_session, integration_session):
+        worlds = KeyedWorlds(build, name)
+        DATABASES[name] = worlds
+        try:
+            yield worlds
+        finally:
+            del DATABASES[name]
+            worlds.close()
 
     return fixture
 
@@ -125,7 +167,10 @@ def on_world(request):
         for _db, owner in getattr(layer, "_resources", {}).get("zodbDB", ())
     ]
     assert FUNCTIONAL_TESTING not in owners, "the test's database is already open"
-    with stacked(DATABASES[name], name):
+    db = DATABASES[name]
+    if name in KEYS:
+        db = db.database(request.node.callspec.params[KEYS[name]])
+    with stacked(db, name):
         yield
 
 
