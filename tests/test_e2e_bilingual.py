@@ -7,6 +7,7 @@ violation. Screenshots (1280 px, home also 360 px): the ``screenshot`` fixture
 
 from .bilingual_support import build_bilingual_demo
 from axe_playwright_python.sync_playwright import Axe
+from tests.world_support import world_fixture
 from tongliao.disclosure import demo
 from tongliao.disclosure.directory.guide import guide_of
 
@@ -15,9 +16,13 @@ import shutil
 import subprocess
 
 
+# Built once for the module (tests/world_support.py); each test starts from it.
+bilingual_demo_world = world_fixture(build_bilingual_demo, "bilingual_demo_world")
+
+
 @pytest.fixture
-def bilingual_demo(functional_portal):
-    return build_bilingual_demo(functional_portal)
+def bilingual_demo(bilingual_demo_world, functional_portal):
+    return functional_portal
 
 
 def public_pages(portal):
