@@ -3,6 +3,12 @@
 from .applications_support import PASSWORD
 from .helpers import CATALOGUE_DOCUMENTS
 from .helpers import make_agency
+from .report_support import build_report_site
+from .review_support import make_test_type
+from .review_support import make_users
+from .world_support import agency_world
+from .world_support import on_world
+from .world_support import world_fixture
 from email import message_from_bytes
 from email import policy
 from plone import api
@@ -15,11 +21,11 @@ from tongliao.disclosure import setuphandlers
 from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.testing import FUNCTIONAL_TESTING
 from tongliao.disclosure.testing import INTEGRATION_TESTING
+from unittest import mock
 
 import functools
 import pytest
 import socket
-import transaction
 
 
 pytest_plugins = ["pytest_plone"]
@@ -33,6 +39,16 @@ globals().update(
         )
     )
 )
+
+
+@pytest.fixture(autouse=True)
+def _on_world(request):
+    """The world a test requests (tests/world_support.py) under its own ZODB.
+
+    Autouse function fixtures are set up before the ones a test names, so the
+    world is on the stack before the layer opens the test's database."""
+    with on_world(request):
+        yield
 
 
 class Sink:
@@ -65,13 +81,8 @@ def smtp_sink():
     controller.stop()
 
 
-@pytest.fixture
-def applications_site(functional_portal, smtp_sink):
-    """Agency (published), an officer and a site administrator; mail to the sink."""
-    sink, port = smtp_sink
-    sink.messages.clear()
-    ratelimit.reset()
-    portal = functional_portal
+def build_applications_site(portal, smtp_sink):
+    _sink, port = smtp_sink
     with api.env.adopt_roles(["Manager"]):
         api.portal.set_registry_record(
             "plone.email_from_address", "gk@tongliao.example"
@@ -94,28 +105,73 @@ def applications_site(functional_portal, smtp_sink):
         # The test layer has no default workflow; publish if one is bound.
         if api.portal.get_tool("portal_workflow").getChainFor(agency):
             api.content.transition(agency, "publish")
-        if not api.user.get(username="officer"):
-            api.user.create(
-                email="o@example.org", username="officer", password=PASSWORD
-            )
-            with api.env.adopt_roles(["Manager"]):
-                api.group.add_user(groupname="disclosure_officers", username="officer")
-            api.user.create(
-                email="a@example.org",
-                username="siteadmin",
-                password=PASSWORD,
-            )
-            setRoles(portal, "siteadmin", ["Site Administrator"])
-    transaction.commit()
-    return portal
+        api.user.create(email="o@example.org", username="officer", password=PASSWORD)
+        api.group.add_user(groupname="disclosure_officers", username="officer")
+        api.user.create(
+            email="a@example.org",
+            username="siteadmin",
+            password=PASSWORD,
+        )
+        setRoles(portal, "siteadmin", ["Site Administrator"])
+
+
+# Built once per test module (tests/world_support.py); each test starts from it.
+applications_world = world_fixture(
+    build_applications_site, "applications_world", uses=("smtp_sink",)
+)
 
 
 @pytest.fixture
-def catalogue_site(functional_portal):
-    """A published agency with CATALOGUE_DOCUMENTS (one an unpublished draft)."""
-    make_agency(functional_portal, CATALOGUE_DOCUMENTS)
-    transaction.commit()
+def applications_site(applications_world, functional_portal, smtp_sink):
+    """Agency (published), an officer and a site administrator; mail to the sink."""
+    sink, _port = smtp_sink
+    sink.messages.clear()
+    ratelimit.reset()
     return functional_portal
+
+
+def build_catalogue_site(portal):
+    make_agency(portal, CATALOGUE_DOCUMENTS)
+
+
+catalogue_world = world_fixture(build_catalogue_site, "catalogue_world")
+
+
+@pytest.fixture
+def catalogue_site(catalogue_world, functional_portal):
+    """A published agency with CATALOGUE_DOCUMENTS (one an unpublished draft)."""
+    return functional_portal
+
+
+def build_report_world(portal):
+    return tuple(agency.getPhysicalPath() for agency in build_report_site(portal))
+
+
+report_world = world_fixture(build_report_world, "report_world")
+
+
+@pytest.fixture
+def report_site(report_world, portal):
+    """Agencies A and B of tests/report_support.py (built once per module)."""
+    return tuple(portal.unrestrictedTraverse(path) for path in report_world)
+
+
+def build_review_world(portal):
+    make_test_type(portal)
+    make_users(portal)
+
+
+# The review tests' agency and staff (review_support.USERS), once per module.
+review_world = world_fixture(build_review_world, "review_world")
+
+
+# The unpublished agency of the applications tests (test_applications*.py).
+drc_agency_world = agency_world(
+    "drc_agency_world",
+    title="通辽市发展和改革委员会",
+    credit_code="11150500MB1604391C",
+    published=False,
+)
 
 
 @pytest.fixture
@@ -203,18 +259,22 @@ def screenshot():
     return save
 
 
-@pytest.fixture
-def core_demo_site(functional_portal, monkeypatch):
-    """The demo profile with only its core content, committed: the living
-    demo's five agencies take a minute to build (tests/test_demo_content.py
-    checks them)."""
-    monkeypatch.setattr(
-        setuphandlers,
-        "create_demo_content",
-        functools.partial(demo.create_demo_content, living=False),
-    )
-    with api.env.adopt_user(SITE_OWNER_NAME):
+def build_core_demo(portal):
+    core_only = functools.partial(demo.create_demo_content, living=False)
+    with (
+        mock.patch.object(setuphandlers, "create_demo_content", core_only),
+        api.env.adopt_user(SITE_OWNER_NAME),
+    ):
         api.portal.set_registry_record("plone.site_title", "通辽市政务公开平台")
-        applyProfile(functional_portal, "tongliao.disclosure:demo")
-    transaction.commit()
+        applyProfile(portal, "tongliao.disclosure:demo")
+
+
+core_demo_world = world_fixture(build_core_demo, "core_demo_world")
+
+
+@pytest.fixture
+def core_demo_site(core_demo_world, functional_portal):
+    """The demo profile with only its core content (built once per module): the
+    living demo's five agencies take a minute to build
+    (tests/test_demo_content.py checks them)."""
     return functional_portal

@@ -3,7 +3,6 @@
 from .report_support import add_application
 from .report_support import add_report
 from .report_support import all_manual_zero
-from .report_support import build_report_site
 from datetime import date
 from plone import api
 from tongliao.disclosure.applications.actions import perform
@@ -21,11 +20,6 @@ from tongliao.disclosure.reports.report import reported_cells
 from tongliao.disclosure.reports.report import set_override
 
 import pytest
-
-
-@pytest.fixture
-def report_site(portal):
-    return build_report_site(portal)
 
 
 # Table 二 by hand (report_support.DOCUMENTS; d7 is a draft, d9 is neither kind):

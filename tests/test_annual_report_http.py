@@ -4,6 +4,7 @@ from .report_support import add_report
 from .report_support import all_manual_zero
 from .report_support import build_report_site
 from .report_support import publish
+from .world_support import world_fixture
 from plone import api
 from tongliao.disclosure.reports import report as reports
 
@@ -11,9 +12,8 @@ import pytest
 import transaction
 
 
-@pytest.fixture
-def site(functional_portal):
-    agency, _other = build_report_site(functional_portal)
+def build_world(portal):
+    agency, _other = build_report_site(portal)
     report = add_report(
         agency, 2025, **{**all_manual_zero(), "licensing_decisions": 55}
     )
@@ -31,8 +31,16 @@ def site(functional_portal):
         ):
             reports.set_override(report, cell, computed[cell] + 1, "窗口台账补录一件")
         reports.explain_check(report, "t2.repeal_date_missing", "d8 已核实")
-    transaction.commit()
-    return report
+    return report.getPhysicalPath()
+
+
+# Built once for the module; each test starts from it (tests/world_support.py).
+report_http_world = world_fixture(build_world, "report_http_world")
+
+
+@pytest.fixture
+def site(report_http_world, functional_portal):
+    return functional_portal.unrestrictedTraverse(report_http_world)
 
 
 PAGES = ["", "/@@annual-report-print", "/@@annual-report.docx", "/@@annual-report.xlsx"]

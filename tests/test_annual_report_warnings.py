@@ -2,7 +2,6 @@
 
 from .report_support import add_report
 from .report_support import all_manual_zero
-from .report_support import build_report_site
 from datetime import date
 from plone import api
 from tongliao.disclosure.reports import warnings as report_warnings
@@ -13,8 +12,8 @@ import pytest
 
 
 @pytest.fixture
-def site(portal):
-    return build_report_site(portal)
+def site(report_site):
+    return report_site
 
 
 def warnings_on(monkeypatch, portal, day):

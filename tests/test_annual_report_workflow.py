@@ -2,7 +2,6 @@
 
 from .report_support import add_report
 from .report_support import all_manual_zero
-from .report_support import build_report_site
 from datetime import date
 from docx import Document
 from io import BytesIO
@@ -13,11 +12,6 @@ from tongliao.disclosure.review.staging import review_to
 from tongliao.disclosure.review.workflow import ReviewError
 
 import pytest
-
-
-@pytest.fixture
-def report_site(portal):
-    return build_report_site(portal)
 
 
 @pytest.fixture

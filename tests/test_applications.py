@@ -1,6 +1,5 @@
 """DisclosureApplication: content, events, actions, deadlines, catalog privacy."""
 
-from .helpers import make_agency
 from datetime import date
 from plone import api
 from plone.app.testing import setRoles
@@ -31,14 +30,9 @@ APPLICANT = {
 
 
 @pytest.fixture
-def agency(portal):
-    with api.env.adopt_roles(["Manager"]):
-        return make_agency(
-            portal,
-            title="通辽市发展和改革委员会",
-            credit_code="11150500MB1604391C",
-            published=False,
-        )
+def agency(drc_agency_world, portal):
+    """conftest.py's agency, built once per module."""
+    return portal.unrestrictedTraverse(drc_agency_world)
 
 
 def make_case(agency, received=date(2026, 9, 1), channel="in_person", **extra):

@@ -11,7 +11,6 @@ Counting: the start day is day 0; "n working days" ends on the n-th working
 day after it (民法典 art. 201).
 """
 
-from .helpers import make_agency
 from datetime import date
 from plone import api
 from plone.app.testing import login
@@ -43,14 +42,9 @@ APPLICANT = {
 
 
 @pytest.fixture
-def agency(portal):
-    with api.env.adopt_roles(["Manager"]):
-        return make_agency(
-            portal,
-            title="通辽市发展和改革委员会",
-            credit_code="11150500MB1604391C",
-            published=False,
-        )
+def agency(drc_agency_world, portal):
+    """conftest.py's agency, built once per module."""
+    return portal.unrestrictedTraverse(drc_agency_world)
 
 
 def make_case(agency, received, channel="in_person", name=None):

@@ -8,6 +8,7 @@ from datetime import date
 from io import BytesIO
 from plone import api
 from pypdf import PdfReader
+from tests.world_support import agency_world
 from tongliao.disclosure.applications.actions import perform
 from tongliao.disclosure.applications.links import make_token
 from tongliao.disclosure.applications.links import read_token
@@ -47,14 +48,17 @@ def make_agency(portal, id_="agency", **settings):
         )
 
 
+notices_world = agency_world(
+    "notices_world",
+    notice_number_prefix="通发改信公",
+    review_organ="通辽市人民政府",
+    court="通辽市科尔沁区人民法院",
+)
+
+
 @pytest.fixture
-def agency(portal):
-    return make_agency(
-        portal,
-        notice_number_prefix="通发改信公",
-        review_organ="通辽市人民政府",
-        court="通辽市科尔沁区人民法院",
-    )
+def agency(notices_world, portal):
+    return portal.unrestrictedTraverse(notices_world)
 
 
 def make_case(agency, received=date(2026, 9, 1), channel="in_person", name="case"):

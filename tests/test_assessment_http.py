@@ -13,8 +13,10 @@ from tests.assessment_support import build_known_agency
 from tests.assessment_support import TODAY
 from tests.helpers import authenticator
 from tests.helpers import rel
+from tests.world_support import world_fixture
 from tongliao.disclosure.assessment import queries
 from tongliao.disclosure.assessment.browser.views import create_assessments
+from unittest import mock
 
 import pytest
 import transaction
@@ -31,12 +33,13 @@ USERS = {
 FINDING = "未按期公开文件c（机密核查词）"
 
 
-@pytest.fixture
-def site(functional_portal, smtp_sink, monkeypatch):
-    sink, port = smtp_sink
-    sink.messages.clear()
-    monkeypatch.setattr(queries, "site_today", lambda: TODAY)
-    portal = functional_portal
+def build_site(portal, smtp_sink):
+    with mock.patch.object(queries, "site_today", lambda: TODAY):
+        return build_known_site(portal, smtp_sink)
+
+
+def build_known_site(portal, smtp_sink):
+    _sink, port = smtp_sink
     with api.env.adopt_roles(["Manager"]):
         api.portal.set_registry_record(
             "plone.email_from_address", "gk@tongliao.example"
@@ -73,9 +76,22 @@ def site(functional_portal, smtp_sink, monkeypatch):
             rectification_working_days=20,
             verification_working_days=10,
         )
-    transaction.commit()
+    return agency.getPhysicalPath()
+
+
+# Built once for the module (tests/world_support.py); each test starts from it.
+assessment_http_world = world_fixture(
+    build_site, "assessment_http_world", uses=("smtp_sink",)
+)
+
+
+@pytest.fixture
+def site(assessment_http_world, functional_portal, smtp_sink, monkeypatch):
+    sink, _port = smtp_sink
     sink.messages.clear()  # the review steps' notices
-    return {"portal": portal, "agency": agency, "sink": sink}
+    monkeypatch.setattr(queries, "site_today", lambda: TODAY)
+    agency = functional_portal.unrestrictedTraverse(assessment_http_world)
+    return {"portal": functional_portal, "agency": agency, "sink": sink}
 
 
 def session(browser_session, user):

@@ -7,6 +7,7 @@ from plone import api
 from tests.assessment_support import build_known_agency
 from tests.assessment_support import TODAY
 from tests.consultation_support import rich
+from tests.world_support import world_fixture
 from tongliao.disclosure.assessment import engine
 from tongliao.disclosure.assessment import queries
 from tongliao.disclosure.assessment.browser.views import create_assessments
@@ -14,6 +15,7 @@ from tongliao.disclosure.assessment.browser.views import overview_rows
 from tongliao.disclosure.assessment.monitors import period_dates
 from tongliao.disclosure.review import handlers
 from tongliao.disclosure.review.staging import review_to
+from unittest import mock
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.event import notify
@@ -23,10 +25,19 @@ from zope.lifecycleevent import ObjectModifiedEvent
 import pytest
 
 
+def build_agency(portal):
+    with mock.patch.object(queries, "site_today", lambda: TODAY):
+        return build_known_agency(portal).getPhysicalPath()
+
+
+# Built once for the module (tests/world_support.py); each test starts from it.
+assessment_world = world_fixture(build_agency, "assessment_world")
+
+
 @pytest.fixture
-def agency(portal, monkeypatch):
+def agency(assessment_world, portal, monkeypatch):
     monkeypatch.setattr(queries, "site_today", lambda: TODAY)
-    return build_known_agency(portal)
+    return portal.unrestrictedTraverse(assessment_world)
 
 
 def summary(results):

@@ -6,6 +6,7 @@ from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from tests.world_support import agency_world
 from tongliao.disclosure.platform import catalogue
 from tongliao.disclosure.platform.catalogue import CatalogueQuery
 from tongliao.disclosure.platform.catalogue import InvalidParameter
@@ -28,13 +29,12 @@ DOCS = [
 ]  # fmt: skip
 
 
+catalogue_agency_world = agency_world("catalogue_agency_world", DOCS)
+
+
 @pytest.fixture
-def agency(portal):
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    agency = make_agency(portal)
-    make_documents(agency, DOCS)
-    setRoles(portal, TEST_USER_ID, ["Member"])
-    return agency
+def agency(catalogue_agency_world, portal):
+    return portal.unrestrictedTraverse(catalogue_agency_world)
 
 
 def run(context, anonymous=True, **params):

@@ -7,6 +7,7 @@ from .complaints_support import make_staff
 from .review_support import make_agency
 from datetime import date
 from plone import api
+from tests.world_support import world_fixture
 from tongliao.disclosure.complaints import workflow as complaint_workflow
 from tongliao.disclosure.complaints.content import PERSONAL_FIELDS
 from tongliao.disclosure.complaints.routing import ROUTING_RECORD
@@ -22,10 +23,17 @@ import pytest
 VIEW_DATA = "tongliao.disclosure: View applicant data"
 
 
-@pytest.fixture
-def site(portal, monkeypatch):
+def build_site(portal):
     make_staff(portal)
     make_agency(portal)
+
+
+# Built once for the module (tests/world_support.py); each test starts from it.
+complaints_world = world_fixture(build_site, "complaints_world")
+
+
+@pytest.fixture
+def site(complaints_world, portal):
     return portal
 
 

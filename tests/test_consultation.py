@@ -5,8 +5,6 @@ from .consultation_support import make_consultation
 from .consultation_support import make_feedback
 from .consultation_support import set_clock
 from .review_support import create_item
-from .review_support import make_agency
-from .review_support import make_users
 from .review_support import publish
 from .review_support import USERS
 from plone import api
@@ -27,10 +25,10 @@ import pytest
 
 
 @pytest.fixture
-def agency(portal):
-    make_users(portal)
+def agency(review_world, portal):
+    """conftest.py's review_world (the agency and the staff), built once."""
     ratelimit.reset()
-    return make_agency(portal)
+    return portal["agency"]
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from tests.coordination_support import create_coordinated
 from tests.coordination_support import make_coordination_site
 from tests.review_support import CLEAR
 from tests.review_support import submit
+from tests.world_support import world_fixture
 from tongliao.disclosure.coordination import workflow as coordination
 from tongliao.disclosure.coordination.browser import views as coordination_views
 from tongliao.disclosure.coordination.records import get_records
@@ -33,9 +34,22 @@ def clock(monkeypatch):
     return days
 
 
+def build_site(portal):
+    # Nothing here reads the clock: the tests move it.
+    agencies = make_coordination_site(portal)
+    return {name: agency.getPhysicalPath() for name, agency in agencies.items()}
+
+
+# Built once for the module (tests/world_support.py); each test starts from it.
+coordination_world = world_fixture(build_site, "coordination_world")
+
+
 @pytest.fixture
-def site(portal, clock):
-    return make_coordination_site(portal)
+def site(coordination_world, portal, clock):
+    return {
+        name: portal.unrestrictedTraverse(path)
+        for name, path in coordination_world.items()
+    }
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from tests.directory_helpers import demo_records
+from tests.world_support import world_fixture
 from tongliao.disclosure.directory import guide as guide_module
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.compliance import check_directory
@@ -22,8 +23,7 @@ from zope.lifecycleevent import modified
 import pytest
 
 
-@pytest.fixture
-def agency(portal):
+def build_agency(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     agency = make_agency(
         portal, title="科尔沁区人民政府办公室", phone="0475-8888888", published=False
@@ -33,7 +33,18 @@ def agency(portal):
     for code, item in spreadsheet.agency_items(agency).items():
         if code != "ZWGK-001":  # one draft item: not in force, not checked
             review_to(item, "published")
-    return agency
+    setRoles(portal, TEST_USER_ID, ["Member"])
+    return agency.getPhysicalPath()
+
+
+# Built once for the module (tests/world_support.py); each test starts from it.
+compliance_world = world_fixture(build_agency, "compliance_world")
+
+
+@pytest.fixture
+def agency(compliance_world, portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal.unrestrictedTraverse(compliance_world)
 
 
 def document(agency, doc_id, written, published, codes, publish=True):

@@ -10,6 +10,7 @@ from tests.directory_helpers import cell_values
 from tests.directory_helpers import demo_records
 from tests.directory_helpers import make_xlsx
 from tests.helpers import authenticator
+from tests.world_support import world_fixture
 from tongliao.disclosure.directory import guide as guide_module
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.review.staging import review_to
@@ -22,9 +23,7 @@ XLSX = spreadsheet.XLSX_MIMETYPE
 DRAFT_CODE = "YWJY-003"
 
 
-@pytest.fixture
-def agency(functional_portal):
-    portal = functional_portal
+def build_agency(portal):
     with api.env.adopt_user(SITE_OWNER_NAME):
         agency = make_agency(
             portal,
@@ -50,8 +49,15 @@ def agency(functional_portal):
         api.user.create(
             email="member@example.org", username="member", password="secret-member"
         )
-    transaction.commit()
-    return agency
+    return agency.getPhysicalPath()
+
+
+directory_http_world = world_fixture(build_agency, "directory_http_world")
+
+
+@pytest.fixture
+def agency(directory_http_world, functional_portal):
+    return functional_portal.unrestrictedTraverse(directory_http_world)
 
 
 def item_count():

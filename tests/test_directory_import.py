@@ -9,6 +9,7 @@ from tests.directory_helpers import cell_values
 from tests.directory_helpers import demo_records
 from tests.directory_helpers import HEADERS
 from tests.directory_helpers import make_xlsx
+from tests.world_support import agency_world
 from tongliao.disclosure.directory import spreadsheet
 from tongliao.disclosure.directory.content import parse_working_days
 from zope.i18n import translate
@@ -16,10 +17,15 @@ from zope.i18n import translate
 import pytest
 
 
+import_world = agency_world(
+    "import_world", title="科尔沁区人民政府办公室", published=False
+)
+
+
 @pytest.fixture
-def agency(portal):
+def agency(import_world, portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    return make_agency(portal, title="科尔沁区人民政府办公室", published=False)
+    return portal.unrestrictedTraverse(import_world)
 
 
 def import_xlsx(agency, data):

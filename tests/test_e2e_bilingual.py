@@ -8,6 +8,7 @@ them."""
 
 from .bilingual_support import build_bilingual_demo
 from axe_playwright_python.sync_playwright import Axe
+from tests.world_support import world_fixture
 from tongliao.disclosure import _
 from tongliao.disclosure import demo
 from tongliao.disclosure.bilingual.chrome import mongolian
@@ -18,9 +19,13 @@ import shutil
 import subprocess
 
 
+# Built once for the module (tests/world_support.py); each test starts from it.
+bilingual_demo_world = world_fixture(build_bilingual_demo, "bilingual_demo_world")
+
+
 @pytest.fixture
-def bilingual_demo(functional_portal):
-    return build_bilingual_demo(functional_portal)
+def bilingual_demo(bilingual_demo_world, functional_portal):
+    return functional_portal
 
 
 def public_pages(portal):

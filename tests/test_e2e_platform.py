@@ -13,10 +13,10 @@ from axe_playwright_python.sync_playwright import Axe
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tests.world_support import world_fixture
 from tongliao.disclosure import demo
 
 import pytest
-import transaction
 
 
 NOTICE_TITLE = (
@@ -25,9 +25,7 @@ NOTICE_TITLE = (
 DRAFT_TITLE = "内部草稿：不应公开的通知"
 
 
-@pytest.fixture
-def demo_site(functional_portal):
-    portal = functional_portal
+def build_demo(portal):
     with api.env.adopt_user(SITE_OWNER_NAME):
         api.portal.set_registry_record("plone.site_title", "通辽市政务公开平台")
         demo.create_demo_content(portal, living=False)  # the core: seconds
@@ -36,8 +34,15 @@ def demo_site(functional_portal):
             [("draft", DRAFT_TITLE, "通政办发〔2021〕77号", "notice", "02.01",
               "valid", date(2021, 9, 1), None)],
         )  # fmt: skip
-    transaction.commit()
-    return portal
+
+
+# Built once for the module (tests/world_support.py); each test starts from it.
+demo_world = world_fixture(build_demo, "demo_world")
+
+
+@pytest.fixture
+def demo_site(demo_world, functional_portal):
+    return functional_portal
 
 
 @pytest.mark.e2e

@@ -13,6 +13,7 @@ from .review_support import make_users
 from .review_support import PASSWORD
 from .review_support import publish
 from plone import api
+from tests.world_support import world_fixture
 from tongliao.disclosure.applications import ratelimit
 from tongliao.disclosure.chinatime import today_in_china
 from tongliao.disclosure.evaluation import store
@@ -23,16 +24,25 @@ import re
 import transaction
 
 
-@pytest.fixture
-def world(functional_portal):
-    portal = functional_portal
-    ratelimit.reset()
+def build_world(portal):
     make_users(portal)
     agency = make_agency(portal)
     doc = publish(create_item(agency, title="关于评议测试的通知", text="正文"))
     draft = create_item(agency, title="未发布的通知")
-    transaction.commit()
-    return portal, agency, doc, draft
+    return [obj.getPhysicalPath() for obj in (agency, doc, draft)]
+
+
+# Built once for the module (tests/world_support.py); each test starts from it.
+evaluation_world = world_fixture(build_world, "evaluation_world")
+
+
+@pytest.fixture
+def world(evaluation_world, functional_portal):
+    ratelimit.reset()
+    agency, doc, draft = (
+        functional_portal.unrestrictedTraverse(path) for path in evaluation_world
+    )
+    return functional_portal, agency, doc, draft
 
 
 def html_session(request_factory, auth=None):

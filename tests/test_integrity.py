@@ -13,7 +13,6 @@ from tests.helpers import PNG
 from tests.helpers import rel
 from tests.review_support import create_item
 from tests.review_support import make_agency
-from tests.review_support import make_users
 from tests.review_support import PASSWORD
 from tests.review_support import publish
 from tests.review_support import submit
@@ -66,10 +65,8 @@ def directory_item(agency, title="原审定标题", code="ZWGK-901"):
 
 
 @pytest.fixture
-def site(functional_portal):
-    make_agency(functional_portal)
-    make_users(functional_portal)
-    transaction.commit()
+def site(review_world, functional_portal):
+    """conftest.py's review_world: the agency and the staff, built once."""
     return functional_portal
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
+from tests.world_support import world_fixture
 from tongliao.disclosure.review.staging import review_to
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -16,7 +17,6 @@ from zope.lifecycleevent import modified
 
 import pytest
 import re
-import transaction
 
 
 BODY = (
@@ -29,9 +29,7 @@ def _rel(obj):
     return RelationValue(getUtility(IIntIds).getId(obj))
 
 
-@pytest.fixture
-def linked(functional_portal):
-    portal = functional_portal
+def build_linked(portal):
     with api.env.adopt_user(SITE_OWNER_NAME):
         agency = make_agency(portal)
         new = api.content.create(
@@ -78,8 +76,15 @@ def linked(functional_portal):
             if state:
                 interp.setEffectiveDate(when)
                 review_to(interp, state)
-    transaction.commit()
-    return agency
+    return agency.getPhysicalPath()
+
+
+linked_world = world_fixture(build_linked, "linked_world")
+
+
+@pytest.fixture
+def linked(linked_world, functional_portal):
+    return functional_portal.unrestrictedTraverse(linked_world)
 
 
 def test_anonymous_sees_only_published_interpretation_html(linked, browser_session):

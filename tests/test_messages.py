@@ -5,6 +5,7 @@ from .complaints_support import message
 from .review_support import make_agency
 from datetime import date
 from plone import api
+from tests.world_support import world_fixture
 from tongliao.disclosure.messages import workflow as message_workflow
 from tongliao.disclosure.messages.workflow import ActionError
 from tongliao.disclosure.messages.workflow import due
@@ -13,10 +14,17 @@ from tongliao.disclosure.messages.workflow import perform
 import pytest
 
 
-@pytest.fixture
-def site(portal):
+def build_site(portal):
     make_staff(portal)
     make_agency(portal)
+
+
+# Built once for the module (tests/world_support.py); each test starts from it.
+messages_world = world_fixture(build_site, "messages_world")
+
+
+@pytest.fixture
+def site(messages_world, portal):
     return portal
 
 

@@ -19,6 +19,7 @@ from tests.review_support import make_agency
 from tests.review_support import make_users
 from tests.review_support import PASSWORD
 from tests.review_support import publish
+from tests.world_support import world_fixture
 from tongliao.disclosure.complaints.workflow import file_complaint
 from tongliao.disclosure.consultation import comments
 from tongliao.disclosure.directory import spreadsheet
@@ -27,7 +28,6 @@ from zope.component import getGlobalSiteManager
 from zope.interface import providedBy
 
 import pytest
-import transaction
 
 
 ROLES = {
@@ -62,9 +62,7 @@ def our_views():
     return sorted(set(found), key=lambda v: (v[1], str(v[0])))
 
 
-@pytest.fixture
-def world(functional_portal):
-    portal = functional_portal
+def build_world(portal):
     agency = make_agency(portal)
     make_users(portal)
     doc = create_item(agency, title="读取测试文件", text="正文")
@@ -128,7 +126,6 @@ def world(functional_portal):
     consultation = publish(make_consultation(agency))
     comments.add_comment(consultation, "读取测试意见", name="读取测试")
     make_feedback(agency, consultation, doc)
-    transaction.commit()
     objects = [portal, agency, doc, page, agency["zfxxgkzd"], agency["case"]]
     objects += [complaint, message]
     objects += [
@@ -137,7 +134,16 @@ def world(functional_portal):
     directory_types = ["DirectoryItem", "DirectoryCategory", "StandardDirectory"]
     for brain in api.content.find(context=agency, portal_type=directory_types):
         objects.append(brain.getObject())
-    return objects
+    return [obj.getPhysicalPath() for obj in objects]
+
+
+# Built once for the module (tests/world_support.py); each test only reads.
+no_write_world = world_fixture(build_world, "no_write_world")
+
+
+@pytest.fixture
+def world(no_write_world, functional_portal):
+    return [functional_portal.unrestrictedTraverse(path) for path in no_write_world]
 
 
 def target(objects, required):

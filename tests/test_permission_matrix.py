@@ -25,6 +25,7 @@ from tests.review_support import make_users
 from tests.review_support import PASSWORD
 from tests.review_support import publish
 from tests.review_support import submit
+from tests.world_support import world_fixture
 from tongliao.disclosure.review.staging import review_to
 from tongliao.disclosure.review.workflow import perform
 from z3c.relationfield import RelationValue
@@ -34,7 +35,6 @@ from zope.intid.interfaces import IIntIds
 import gzip
 import pytest
 import re
-import transaction
 
 
 ROLES = [
@@ -220,14 +220,9 @@ def make_case(agency, state):
     return case
 
 
-@pytest.fixture(scope="module")
-def world_cache():
-    return {}
-
-
-@pytest.fixture
-def world(functional_portal):
-    portal = functional_portal
+def build_world(portal):
+    """The agency with an item, a page and a directory entry in every review
+    state, a case in every case state, and the users (once per module)."""
     make_agency(portal)
     make_users(portal)
     with api.env.adopt_roles(["Manager"]):
@@ -282,14 +277,34 @@ def world(functional_portal):
         RelationValue(intids.getId(e)) for e in entries.values()
     ]
     publish(referrer)
-    transaction.commit()
+
+    def paths(objects):
+        return {state: obj.getPhysicalPath() for state, obj in objects.items()}
+
     return {
-        "items": items,
-        "pages": pages,
-        "entries": entries,
-        "cases": cases,
-        "referrer": referrer,
+        "items": paths(items),
+        "pages": paths(pages),
+        "entries": paths(entries),
+        "cases": paths(cases),
+        "referrer": referrer.getPhysicalPath(),
     }
+
+
+# Every test here only reads: the world is built once for the module.
+matrix_world = world_fixture(build_world, "matrix_world")
+
+
+@pytest.fixture
+def world(matrix_world, functional_portal):
+    """The module's world, as objects of this test's connection."""
+    get = functional_portal.unrestrictedTraverse
+    world = {
+        name: {state: get(path) for state, path in paths.items()}
+        for name, paths in matrix_world.items()
+        if name != "referrer"
+    }
+    world["referrer"] = get(matrix_world["referrer"])
+    return world
 
 
 def visible(channel, state, world, s, cache):

@@ -4,12 +4,12 @@ Browser: the real add/edit form classes process a submitted request (in process)
 REST: real HTTP POST/PATCH through the functional layer's WSGI server.
 """
 
-from .helpers import make_agency
 from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from tests.world_support import agency_world
 from tongliao.disclosure.interfaces import IBrowserLayer
 from zope.interface import alsoProvides
 
@@ -116,10 +116,15 @@ def form_errors(form):
     return messages
 
 
+validation_world = agency_world(
+    "validation_world", credit_code=CREDIT_CODE, published=False
+)
+
+
 @pytest.fixture
-def agency(portal):
+def agency(validation_world, portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    return make_agency(portal, credit_code=CREDIT_CODE, published=False)
+    return portal.unrestrictedTraverse(validation_world)
 
 
 @pytest.mark.parametrize("case,changes,expected", CASES, ids=CASE_IDS)

@@ -8,6 +8,7 @@ from tests.test_policy_validation import CASES
 from tests.test_policy_validation import CREDIT_CODE
 from tests.test_policy_validation import USCC_CASES
 from tests.test_policy_validation import VALID
+from tests.world_support import world_fixture
 
 import pytest
 import transaction
@@ -24,14 +25,18 @@ def rest_payload(values):
     return payload
 
 
-@pytest.fixture
-def rest_agency(functional_portal):
+def build_world(portal):
     with api.env.adopt_user(SITE_OWNER_NAME):
-        agency = make_agency(
-            functional_portal, credit_code=CREDIT_CODE, published=False
-        )
-    transaction.commit()
-    return agency
+        agency = make_agency(portal, credit_code=CREDIT_CODE, published=False)
+    return agency.getPhysicalPath()
+
+
+rest_validation_world = world_fixture(build_world, "rest_validation_world")
+
+
+@pytest.fixture
+def rest_agency(rest_validation_world, functional_portal):
+    return functional_portal.unrestrictedTraverse(rest_validation_world)
 
 
 @pytest.fixture

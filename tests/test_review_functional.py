@@ -8,8 +8,6 @@ from plone import api
 from tests.helpers import rel as path_of
 from tests.review_support import CLEAR
 from tests.review_support import create_item
-from tests.review_support import make_test_type
-from tests.review_support import make_users
 from tests.review_support import PASSWORD
 from tests.review_support import publish
 from tests.review_support import submit
@@ -22,10 +20,8 @@ import transaction
 
 
 @pytest.fixture
-def site(functional_portal):
-    make_test_type(functional_portal)
-    make_users(functional_portal)
-    transaction.commit()
+def site(review_world, functional_portal):
+    """conftest.py's review_world: the agency and the staff, built once."""
     return functional_portal
 
 

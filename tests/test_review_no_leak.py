@@ -14,12 +14,12 @@ from tests.review_support import make_test_type
 from tests.review_support import make_users
 from tests.review_support import publish
 from tests.review_support import submit
+from tests.world_support import keyed_world_fixture
 from tongliao.disclosure.review.workflow import perform
 
 import gzip
 import pytest
 import re
-import transaction
 
 
 KEY = "zqx7leak"
@@ -61,9 +61,9 @@ def bring_to(obj, state, reviewers=("dept", "secrecy", "approver")):
     return obj
 
 
-@pytest.fixture
-def world(functional_portal, request):
-    portal = functional_portal
+def build_world(portal, param):
+    """A published control document and interpretation, and a hidden pair in
+    the state ``param``: one world per state, built once for the module."""
     make_test_type(portal)
     make_users(portal)
     api.portal.set_registry_record("plone.enable_sitemap", True)
@@ -81,7 +81,7 @@ def world(functional_portal, request):
         create_interpretation(portal, [control], title=f"公开对照解读 {KEY}"),
         reviewers=("dept2", "secrecy", "approver"),
     )
-    state = request.param
+    state = param
     hidden = bring_to(
         create_item(portal, title=f"内部待审文件 {KEY}", text=f"机密正文 {KEY}"),
         state,
@@ -91,13 +91,23 @@ def world(functional_portal, request):
         state,
         reviewers=("dept2", "secrecy", "approver"),
     )
-    transaction.commit()
     return {
-        "control": control,
-        "control_interp": control_interp,
-        "hidden": hidden,
-        "hidden_interp": hidden_interp,
+        "control": control.getPhysicalPath(),
+        "control_interp": control_interp.getPhysicalPath(),
+        "hidden": hidden.getPhysicalPath(),
+        "hidden_interp": hidden_interp.getPhysicalPath(),
     }
+
+
+# One world per state, each built once (whatever order the tests run in).
+leak_world = keyed_world_fixture(build_world, "leak_world", key="state")
+
+
+@pytest.fixture
+def world(leak_world, state, functional_portal):
+    """The state's world, as objects of this test's connection."""
+    get = functional_portal.unrestrictedTraverse
+    return {name: get(path) for name, path in leak_world[state].items()}
 
 
 def fetch(channel, world, html, api_session):
@@ -144,9 +154,9 @@ def fetch(channel, world, html, api_session):
     raise AssertionError(channel)
 
 
-@pytest.mark.parametrize("world", STATES, indirect=True)
+@pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("channel", CHANNELS)
-def test_anonymous_sees_no_trace(world, channel, request_factory):
+def test_anonymous_sees_no_trace(world, state, channel, request_factory):
     html = request_factory(api=False)
     html.headers["Accept"] = "text/html"
     api_session = request_factory()

@@ -15,6 +15,7 @@ from tests.review_support import make_test_type
 from tests.review_support import make_users
 from tests.review_support import publish
 from tests.review_support import submit
+from tests.world_support import world_fixture
 from tongliao.disclosure.review.workflow import perform
 from tongliao.disclosure.review.workflow import ReviewError
 
@@ -78,8 +79,10 @@ def user_for(role):
     return "r_" + role.lower().replace(" ", "_")
 
 
-@pytest.fixture
-def users(portal):
+def build_world(portal):
+    """The agency, the staff and a user per role, and an item in every state
+    (one more per state that the Owner user owns): built once for the module;
+    each test fires its operation on its own connection, which is aborted."""
     make_test_type(portal)
     make_users(portal)
     for role in ROLES:
@@ -91,7 +94,23 @@ def users(portal):
         )
         if role not in ("Member", "Owner"):
             portal.acl_users.portal_role_manager.assignRoleToPrincipal(role, userid)
-    return portal
+    return {
+        (state, role == "Owner"): item_in(portal, state, role).getPhysicalPath()
+        for state in STATES
+        for role in ("Owner", "Member")
+    }
+
+
+review_permissions_world = world_fixture(build_world, "review_permissions_world")
+
+
+@pytest.fixture
+def items(review_permissions_world, portal):
+    """The items of the module's world, as objects of this test's connection."""
+    return {
+        key: portal.unrestrictedTraverse(path)
+        for key, path in review_permissions_world.items()
+    }
 
 
 def item_in(portal, state, role):
@@ -144,8 +163,8 @@ def attempt(obj, op):
     CELLS,
     ids=[f"{r}-{s}-{o}" for r, s, o, _e in CELLS],
 )
-def test_matrix(users, role, state, op, expected):
-    obj = item_in(users, state, role)
+def test_matrix(items, role, state, op, expected):
+    obj = items[state, role == "Owner"]
     if role == "Anonymous":
         logout()
         assert attempt(obj, op) is expected

@@ -4,7 +4,6 @@ from plone import api
 from tests.review_support import CLEAR  # noqa: E402
 from tests.review_support import create_interpretation
 from tests.review_support import create_item
-from tests.review_support import make_test_type
 from tests.review_support import make_users
 from tests.review_support import publish
 from tests.review_support import submit
@@ -21,9 +20,8 @@ import pytest
 
 
 @pytest.fixture
-def setup(portal):
-    make_test_type(portal)
-    make_users(portal)
+def setup(review_world, portal):
+    """conftest.py's review_world: the agency and the staff."""
     return portal
 
 

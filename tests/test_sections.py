@@ -7,6 +7,7 @@ from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from tests.world_support import world_fixture
 from tongliao.disclosure.platform.sections import ensure_sections
 from tongliao.disclosure.platform.sections import SECTIONS
 from tongliao.disclosure.review.staging import review_to
@@ -92,9 +93,7 @@ def test_only_managers_add_sections_editors_add_pages(agency):
     assert "PolicyDocument" not in fti.allowed_content_types
 
 
-@pytest.fixture
-def area(functional_portal):
-    portal = functional_portal
+def build_area(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     agency = make_agency(portal, published=False)
     docs = make_documents(
@@ -123,8 +122,16 @@ def area(functional_portal):
     )
     review_to(page, "published")  # plain pages in a section are reviewed too
     setRoles(portal, TEST_USER_ID, ["Member"])
-    transaction.commit()
-    return agency
+    return agency.getPhysicalPath()
+
+
+# Built once for the module (tests/world_support.py); each test starts from it.
+area_world = world_fixture(build_area, "area_world")
+
+
+@pytest.fixture
+def area(area_world, functional_portal):
+    return functional_portal.unrestrictedTraverse(area_world)
 
 
 def publish_agency(agency):

@@ -3,7 +3,7 @@ and serializer of ours is registered for the add-on's browser layer, which the
 uninstall profile removes. Real HTTP against the functional layer's server."""
 
 from .helpers import DOCUMENTS
-from .helpers import make_agency
+from .world_support import agency_world
 from plone import api
 from Products.CMFPlone.utils import get_installer
 
@@ -35,10 +35,12 @@ OUR_SERVICES = [
 ]
 
 
+# Each test uninstalls in its own DemoStorage above the world.
+uninstall_world = agency_world("uninstall_world", DOCUMENTS)
+
+
 @pytest.fixture
-def site(functional_portal):
-    make_agency(functional_portal, DOCUMENTS)
-    transaction.commit()
+def site(uninstall_world, functional_portal):
     return functional_portal
 
 
