@@ -30,15 +30,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # The site needs the add-on only; the test tools (Playwright, ruff …) come with
-# the "test" extra, installed by make test.
+# the "test" extra, installed by make test. pip speaks only on errors (-qq): a
+# machine's extra package indexes that lack a package would otherwise print a
+# warning for each one.
+PIP_INSTALL = $(BIN)/pip install -qq -c constraints.txt
 $(SITE_STAMP): $(BIN)/python setup.py constraints.txt
-	$(BIN)/pip install -q -c constraints.txt setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -e ".[demo]"
-	touch $(SITE_STAMP)
+	$(PIP_INSTALL) setuptools wheel
+	$(PIP_INSTALL) -e ".[demo]"
+	@touch $(SITE_STAMP)
 
 $(STAMP): $(SITE_STAMP)
-	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
-	touch $(STAMP)
+	$(PIP_INSTALL) -e ".[test]"
+	@touch $(STAMP)
 
 install: $(STAMP)
 
