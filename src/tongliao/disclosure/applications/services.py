@@ -25,6 +25,7 @@ from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
 from tongliao.disclosure.applications.workflow import public_status
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.services.jsonbody import json_object
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
 from zope.i18n import translate
@@ -219,17 +220,7 @@ class CaseActionsPost(CaseActionsGet):
 
     def reply(self):
         self.check()
-        # Like plone.restapi's own write services, no CSRF token: the body must
-        # be JSON (a cross-site HTML form cannot send application/json without
-        # the browser asking this site first).
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        content_type = self.request.getHeader("Content-Type", "") or ""
-        data = None
-        if content_type.split(";")[0].strip().lower() == "application/json":
-            try:
-                data = json_body(self.request)
-            except Exception:
-                data = None
+        data = json_object(self.request)
         if not isinstance(data, dict) or not isinstance(data.get("action"), str):
             return self.error(400, BAD_ACTION_JSON)
         action = ACTIONS.get(data["action"])

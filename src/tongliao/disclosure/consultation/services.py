@@ -5,8 +5,6 @@ whoever may view the consultation; POST (JSON) submits one comment through the
 same checks as the page (``browser.views.submit_comment``).
 """
 
-from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
 from tongliao.disclosure import _
@@ -14,8 +12,8 @@ from tongliao.disclosure.consultation import comments as store
 from tongliao.disclosure.consultation.browser.views import CLAUSE_MAX
 from tongliao.disclosure.consultation.browser.views import comment_window_message
 from tongliao.disclosure.consultation.browser.views import submit_comment
+from tongliao.disclosure.services.jsonbody import json_object
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
 FIELDS = ("text", "clause", "name", "contact")
@@ -39,17 +37,8 @@ class CommentsGet(Service):
 
 class CommentsPost(Service):
     def reply(self):
-        # No CSRF token, like plone.restapi's own write services: the body must
-        # be JSON, which a cross-site HTML form cannot send.
-        alsoProvides(self.request, IDisableCSRFProtection)
-        content_type = (self.request.getHeader("Content-Type", "") or "").split(";")
-        data = None
-        if content_type[0].strip().lower() == "application/json":
-            try:
-                data = json_body(self.request)
-            except Exception:
-                data = None
-        if not isinstance(data, dict):
+        data = json_object(self.request)
+        if data is None:
             return self.error(400, translate(BAD_JSON, context=self.request))
         values = {
             name: data[name].strip() if isinstance(data.get(name), str) else ""

@@ -6,7 +6,6 @@ one rating of a published PolicyDocument through the same checks as the form
 is stored.
 """
 
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from tongliao.disclosure import _
 from tongliao.disclosure.evaluation.browser.views import check_comment
@@ -15,6 +14,7 @@ from tongliao.disclosure.evaluation.browser.views import grade_choices
 from tongliao.disclosure.evaluation.browser.views import rating_refusal
 from tongliao.disclosure.evaluation.browser.views import record_rating
 from tongliao.disclosure.evaluation.browser.views import THANKS
+from tongliao.disclosure.services.jsonbody import json_object
 from zope.i18n import translate
 
 
@@ -41,16 +41,8 @@ class RatingPost(Service):
         return {"error": {"type": kind, "message": self.t(message)}}
 
     def reply(self):
-        # JSON only (a cross-site HTML form cannot send it), no CSRF token: the
-        # write itself is allowed by record_rating as on the form.
-        content_type = (self.request.getHeader("Content-Type", "") or "").split(";")
-        data = None
-        if content_type[0].strip().lower() == "application/json":
-            try:
-                data = json_body(self.request)
-            except Exception:
-                data = None
-        if not isinstance(data, dict):
+        data = json_object(self.request)
+        if data is None:
             return self.error(400, BAD_JSON)
         refusal, agency = rating_refusal(self.context)
         if refusal:
