@@ -10,7 +10,9 @@ from .complaints_support import SECRETS
 from .complaints_support import WRITER
 from .rest_docs import record
 from .review_support import PASSWORD
+from io import BytesIO
 from plone import api
+from pypdf import PdfReader
 from tongliao.disclosure.complaints.workflow import perform as complaint_action
 from tongliao.disclosure.messages.workflow import perform as message_action
 
@@ -92,6 +94,7 @@ def test_complaint_filed_looked_up_handled_and_published(
     hit = session.post("@@complaint-lookup", data={"code": code, "phone_tail": "5678"})
     assert hit.status_code == 200
     assert "已收到" in hit.text and "通辽市发展和改革委员会" in hit.text
+    assert 'id="lookup-downloads"' not in hit.text  # no written reply yet
     rest = request_factory()
     answer = rest.post("@complaint-status", json={"code": code, "phone_tail": "5678"})
     assert answer.status_code == 200
@@ -148,6 +151,37 @@ def test_complaint_filed_looked_up_handled_and_published(
     transaction.commit()
     hit = session.post("@@complaint-lookup", data={"code": code, "phone_tail": "5678"})
     assert "经查属实，已责令限期整改。" in hit.text
+    # The written reply: a short-lived link on the lookup, a PDF in CJK fonts.
+    link = (
+        re.search(r'id="lookup-downloads".*?<a href="([^"]+)"', hit.text, re.S)
+        .group(1)
+        .replace("&amp;", "&")
+    )
+    assert code not in link
+    letter = session.get(link)
+    assert letter.status_code == 200
+    assert letter.headers["Content-Type"] == "application/pdf"
+    text = "".join(
+        page.extract_text() for page in PdfReader(BytesIO(letter.content)).pages
+    )
+    compact = re.sub(r"\s+", "", text.replace("\x00", ""))
+    for expected in (
+        "举报处理答复书",
+        "李举报",
+        "经查：属实",
+        "您反映的问题属实",
+        "限期整改",
+    ):
+        assert expected in compact, expected
+    forged = session.get(link[:-3] + "abc", allow_redirects=False)
+    assert (
+        forged.status_code == 302 and "complaint-lookup" in forged.headers["Location"]
+    )
+    assert not forged.content.startswith(b"%PDF")
+    staff_letter = handler.get(f"{path}/@@reply-letter")
+    assert staff_letter.content.startswith(b"%PDF")
+    denied = session.get(f"{path}/@@reply-letter", allow_redirects=False)
+    assert denied.status_code in (302, 401, 403)
 
     public = session.get(path)
     assert public.status_code == 200

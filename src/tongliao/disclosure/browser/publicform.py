@@ -175,6 +175,7 @@ class PublicLookupView(BrowserView):
     def __call__(self):
         self.request.response.setHeader("Referrer-Policy", "no-referrer")
         self.status_rows = None
+        self.download_links = []
         self.message = ""
         code = self.request.form.get("code", "")
         tail = self.request.form.get("phone_tail", "")
@@ -198,7 +199,12 @@ class PublicLookupView(BrowserView):
                     self.status_rows = [
                         (self.t(label), value) for label, value in self.rows(case)
                     ]
+                    self.download_links = self.links(case)
         return self.template()
+
+    def links(self, case):
+        """(label, url) of documents the requester may download (signed links)."""
+        return []
 
     def find(self, code, tail):
         raise NotImplementedError

@@ -35,6 +35,16 @@ class IParticipationSettings(Interface):
         required=False,
     )
 
+    complaint_reply_office = schema.TextLine(
+        title=_("Complaints: office that signs the written reply"),
+        description=_(
+            "Shown at the end of the 举报处理答复书. Empty: the site's organizer "
+            "(主办单位)."
+        ),
+        default="",
+        required=False,
+    )
+
     message_answer_days = schema.Int(
         title=_("Messages: working days to answer"),
         description=_("Counted from the day of receipt (day 0). Assumed: 10."),

@@ -1,13 +1,17 @@
 """Views of 举报受理: public form and lookup, case page and actions."""
 
 from plone import api
+from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from tongliao.disclosure import _
+from tongliao.disclosure.applications.links import make_token
+from tongliao.disclosure.applications.links import read_token
 from tongliao.disclosure.browser.casepage import CaseActionView
 from tongliao.disclosure.browser.casepage import CasePage
 from tongliao.disclosure.browser.casepage import day_text
 from tongliao.disclosure.browser.publicform import PublicCaseForm
 from tongliao.disclosure.browser.publicform import PublicLookupView
+from tongliao.disclosure.complaints import letter
 from tongliao.disclosure.complaints.content import CATEGORIES
 from tongliao.disclosure.complaints.content import IDisclosureComplaint
 from tongliao.disclosure.complaints.services import NOT_FOUND
@@ -23,6 +27,7 @@ from tongliao.disclosure.complaints.workflow import find_complaint
 from tongliao.disclosure.complaints.workflow import may_act
 from tongliao.disclosure.complaints.workflow import object_by_uid
 from tongliao.disclosure.complaints.workflow import perform
+from zope.i18n import translate
 
 
 class ComplainView(PublicCaseForm):
@@ -119,6 +124,55 @@ class ComplaintLookupView(PublicLookupView):
             rows.append((_("Reply"), status["reply"]))
         return rows
 
+    def links(self, complaint):
+        if not letter.has_letter(complaint):
+            return []
+        token = make_token(complaint, letter.LETTER_ID)
+        url = f"{self.context.absolute_url()}/@@complaint-reply-letter?token={token}"
+        return [(self.t(letter.LETTER_LABEL), url)]
+
+
+class ReplyLetterView(BrowserView):
+    """<complaint>/@@reply-letter: the 举报处理答复书 as PDF, for staff who may
+    read the complainant's data."""
+
+    def __call__(self):
+        if not letter.has_letter(self.context):
+            api.portal.show_message(
+                translate(NO_LETTER, context=self.request),
+                request=self.request,
+                type="error",
+            )
+            return self.request.response.redirect(self.context.absolute_url())
+        return letter.send_pdf(self.request, self.context)
+
+
+NO_LETTER = _("The written reply exists once the complaint is replied to.")
+LETTER_EXPIRED = _("This download link has expired. Look up your complaint again.")
+
+
+class PublicReplyLetterView(BrowserView):
+    """@@complaint-reply-letter?token=…: the complainant's download from the
+    status lookup (signed link, valid 30 minutes, names the complaint)."""
+
+    def __call__(self):
+        found = read_token(self.request.form.get("token"))
+        complaint = found[0] if found and found[1] == letter.LETTER_ID else None
+        if complaint is None or not IDisclosureComplaint.providedBy(complaint):
+            return self.refuse(LETTER_EXPIRED)
+        if not letter.has_letter(complaint):
+            return self.refuse(NO_LETTER)
+        return letter.send_pdf(self.request, complaint)
+
+    def refuse(self, message):
+        api.portal.show_message(
+            translate(message, context=self.request), request=self.request, type="error"
+        )
+        self.request.response.setHeader("Referrer-Policy", "no-referrer")
+        return self.request.response.redirect(
+            f"{self.context.absolute_url()}/@@complaint-lookup"
+        )
+
 
 # The fields each action asks for: action -> ((name, label, kind), …).
 ACTION_FIELDS = {
@@ -196,6 +250,13 @@ class ComplaintView(CasePage):
         return self.t(
             _("Substantiated") if self.context.substantiated else _("Not substantiated")
         )
+
+    def reply_letter_url(self):
+        if letter.has_letter(self.context) and api.user.has_permission(
+            "tongliao.disclosure: View applicant data", obj=self.context
+        ):
+            return f"{self.context.absolute_url()}/@@reply-letter"
+        return ""
 
     def personal_rows(self):
         c = self.context
