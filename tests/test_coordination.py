@@ -274,6 +274,32 @@ def test_coordinators_are_mailed_when_the_request_goes_out(doc, site, monkeypatc
     [(users, subject, body)] = sent
     assert sorted(u.getId() for u in users) == ["coord_b", "coord_c", "dept2"]
     assert translate(subject, target_language="zh_CN").startswith("【待确认·协调】")
-    assert "2024年10月10日" in translate(body, target_language="zh_CN")
+    text = "\n".join(translate(line, target_language="zh_CN") for line in body)
+    assert "请贵单位在2024年10月10日前" in text and "在此确认或提出异议" in text
     with api.env.adopt_user(username="dept2"):  # by group membership
         assert api.user.has_permission("View", obj=doc)
+
+
+def test_approver_reminds_only_the_overdue_agencies(doc, clock, monkeypatch):
+    sent = []
+    monkeypatch.setattr(
+        coordination,
+        "mail_users",
+        lambda obj, users, subject, body: sent.append((users, subject, body)),
+    )
+    to_approval(doc)
+    decide("coord_b", doc, "confirm")
+    sent.clear()  # the request's own mail
+    # In time: nothing to remind, and only the approver may.
+    assert not as_user("approver", coordination.may_remind, doc)
+    refused("approver", coordination.remind_overdue, doc)
+    clock["today"] = date(2024, 10, 11)
+    refused("coord_c", coordination.remind_overdue, doc)
+    assert sent == []
+    agencies, users = as_user("approver", coordination.remind_overdue, doc)
+    assert (agencies, users) == (1, 1)
+    [(mailed, subject, body)] = sent
+    assert [u.getId() for u in mailed] == ["coord_c"]  # not coord_b, who confirmed
+    assert translate(subject, target_language="zh_CN").startswith("【已超期·协调】")
+    text = "\n".join(translate(line, target_language="zh_CN") for line in body)
+    assert "已于2024年10月10日到期" in text and "/@@review-panel" in text

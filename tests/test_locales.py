@@ -55,8 +55,16 @@ def test_zh_cn_translates_every_msgid():
 
 
 def test_no_msgid_with_a_raw_newline():
-    # i18ndude writes such msgids unescaped into the .pot, which then does not parse
+    # i18ndude writes such msgids unescaped into the .pot, which then does not
+    # parse: the msgid line has no closing quote (the parser skips the entry,
+    # so look at the lines themselves).
     assert [m for m in msgids(POT) if "\n" in m] == []
+    broken = [
+        line
+        for line in POT.read_text(encoding="utf-8").splitlines()
+        if line.startswith('msgid "') and not line.rstrip().endswith('"')
+    ]
+    assert broken == []
 
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext not installed")

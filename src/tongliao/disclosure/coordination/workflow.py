@@ -127,8 +127,9 @@ def date_text(iso):
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def notify_coordinators(obj, agencies, due):
-    """Mail the co-agencies' coordinators that a confirmation is asked."""
+def notify_coordinators(obj, agencies, due, overdue=False):
+    """Mail the co-agencies' coordinators that a confirmation is asked (or, with
+    ``overdue``, that their answer is past due)."""
     authors = creators(obj) | {submitter(obj)}
     users = {}
     for agency in agencies:
@@ -142,13 +143,27 @@ def notify_coordinators(obj, agencies, due):
         "queue": api.portal.get().absolute_url() + "/@@coordination-queue",
     }
     subject = _("To confirm (coordination): ${title}", mapping=mapping)
-    body = _(
+    first = _(
         "Your agency is asked to confirm the document ${title} before its "
-        "approval, by ${due}.\n\nConfirm or object here: ${url}\n"
-        "Documents waiting for your agency: ${queue}",
+        "approval, by ${due}.",
         mapping=mapping,
     )
+    if overdue:
+        subject = _("Overdue (coordination): ${title}", mapping=mapping)
+        first = _(
+            "Your agency's answer on the document ${title} was due on ${due} and "
+            "its approval is waiting for it.",
+            mapping=mapping,
+        )
+    # One msgid a line (mail_users translates each and joins them).
+    body = [
+        first,
+        "",
+        _("Confirm or object here: ${url}", mapping=mapping),
+        _("Documents waiting for your agency: ${queue}", mapping=mapping),
+    ]
     mail_users(obj, list(users.values()), subject, body)
+    return len(users)
 
 
 def _principal_ids(user):
@@ -225,6 +240,31 @@ def decide(obj, kind, opinion="", agency_uid=None):
     )
     obj.reindexObject(idxs=["coordination_open"])
     return record
+
+
+def may_remind(obj):
+    """The approver may remind co-agencies whose answer is overdue."""
+    current = status(obj)
+    return (
+        may_override(obj)
+        and current is not None
+        and any(agency["overdue"] for agency in current["agencies"])
+    )
+
+
+def remind_overdue(obj):
+    """Mail the coordinators of the co-agencies whose answer is overdue;
+    returns (agencies reminded, users mailed)."""
+    if not may_remind(obj):
+        raise ReviewError(
+            [_("Only the approver may send reminders, when an answer is overdue.")],
+            status=403,
+        )
+    current = status(obj)
+    wanted = {agency["uid"] for agency in current["agencies"] if agency["overdue"]}
+    agencies = [agency for agency in co_agencies(obj) if agency.UID() in wanted]
+    due = current["due"].isoformat() if current["due"] else None
+    return len(agencies), notify_coordinators(obj, agencies, due, overdue=True)
 
 
 def may_override(obj):

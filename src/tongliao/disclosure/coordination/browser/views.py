@@ -14,7 +14,9 @@ from tongliao.disclosure.coordination.workflow import AGENCY_ROLE
 from tongliao.disclosure.coordination.workflow import date_text
 from tongliao.disclosure.coordination.workflow import decide
 from tongliao.disclosure.coordination.workflow import may_override
+from tongliao.disclosure.coordination.workflow import may_remind
 from tongliao.disclosure.coordination.workflow import override
+from tongliao.disclosure.coordination.workflow import remind_overdue
 from tongliao.disclosure.coordination.workflow import status
 from tongliao.disclosure.review.workflow import ReviewError
 from tongliao.disclosure.states import state_title
@@ -51,6 +53,17 @@ class CoordinationSection(BrowserView):
         if not isinstance(opinion, str):
             opinion = ""
         try:
+            if action == "remind":
+                agencies, users = remind_overdue(self.context)
+                IStatusMessage(self.request).add(
+                    self.t(
+                        _(
+                            "Reminder sent to ${users} staff of ${agencies} agencies.",
+                            mapping={"users": users, "agencies": agencies},
+                        )
+                    )
+                )
+                return
             if action == "override":
                 override(self.context, opinion)
             else:
@@ -60,6 +73,9 @@ class CoordinationSection(BrowserView):
             self.request.response.setStatus(error.status)
             return
         IStatusMessage(self.request).add(self.t(_("Your answer is recorded.")))
+
+    def may_remind(self):
+        return may_remind(self.context)
 
     def rows(self):
         current = self.status()
