@@ -7,10 +7,13 @@ from datetime import datetime
 from datetime import UTC
 from persistent.list import PersistentList
 from plone import api
+from tongliao.disclosure.tracking import normalize_phone
+from tongliao.disclosure.tracking import unique_tracking_code
 
 
 class EventHistory:
-    """Mixin of a content class: ``add_event`` / ``get_events`` / ``last_event``."""
+    """Mixin of a content class: ``add_event`` / ``get_events`` / ``has_event`` /
+    ``last_event``; a class may keep the list elsewhere (``_event_list``)."""
 
     def _event_list(self, create=False):
         events = self.__dict__.get("_events")
@@ -21,11 +24,12 @@ class EventHistory:
         return events
 
     def add_event(self, type, day, actor, note="", **data):
+        """Append one event; the history is never rewritten."""
         if not isinstance(day, date):
             raise TypeError(f"event date must be a date, got {day!r}")
         event = {
             "type": type,
-            "date": day,
+            "date": day.date() if isinstance(day, datetime) else day,
             "actor": actor or "",
             "note": note or "",
             "recorded": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -37,6 +41,9 @@ class EventHistory:
     def get_events(self):
         """Copies of the events, oldest first."""
         return [dict(event, data=dict(event["data"])) for event in self._event_list()]
+
+    def has_event(self, type):
+        return any(event["type"] == type for event in self._event_list())
 
     def last_event(self, type):
         for event in reversed(self._event_list()):
@@ -81,3 +88,18 @@ def current_actor(anonymous="filer"):
     if api.user.is_anonymous():
         return anonymous
     return api.user.get_current().getId()
+
+
+def register_filing(case, today):
+    """IObjectAddedEvent of a case the public files (complaint, message), once:
+    the phone in its stored form, a tracking code, the receipt day ``today``,
+    out of the navigation. False when the case was already registered."""
+    if case.__dict__.get("_initialised"):
+        return False
+    case._initialised = True
+    if case.phone:
+        case.phone = normalize_phone(case.phone)
+    case.tracking_code = case.tracking_code or unique_tracking_code()
+    case.received_date = today
+    case.exclude_from_nav = True  # listed on their own pages, not in navigation
+    return True

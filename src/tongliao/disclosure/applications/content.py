@@ -7,9 +7,6 @@ actor, note, data); the deadlines are computed from it by
 permission ``tongliao.disclosure.ViewApplicantData``.
 """
 
-from datetime import date
-from datetime import datetime
-from datetime import UTC
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.file import NamedBlobFile
@@ -18,6 +15,7 @@ from stdnum import exceptions as stdnum_exceptions
 from stdnum.cn import ric
 from stdnum.cn import uscc
 from tongliao.disclosure import _
+from tongliao.disclosure.casehistory import EventHistory
 from tongliao.disclosure.chinatime import today_in_china
 from tongliao.disclosure.deadlines import EVENT_TYPES
 from tongliao.disclosure.migration.storage import APPLICATION_EVENTS_KEY
@@ -297,15 +295,8 @@ class IDisclosureApplication(model.Schema):
             raise Invalid(_("The date of receipt cannot be later than today."))
 
 
-def _plain(value):
-    """Dates in events are stored as ISO strings in data, as date in 'date'."""
-    if isinstance(value, datetime):
-        return value.date()
-    return value
-
-
 @implementer(IDisclosureApplication)
-class DisclosureApplication(Container):
+class DisclosureApplication(Container, EventHistory):
     """One application for government information."""
 
     tracking_code = None
@@ -332,25 +323,6 @@ class DisclosureApplication(Container):
         """The stored events (an annotation, migration/storage.py)."""
         return stored_list(self, APPLICATION_EVENTS_KEY, create=create)
 
-    def add_event(self, type, day, actor, note="", **data):
-        """Append one event; the history is never rewritten."""
-        if not isinstance(day, date):
-            raise TypeError(f"event date must be a date, got {day!r}")
-        event = {
-            "type": type,
-            "date": _plain(day),
-            "actor": actor or "",
-            "note": note or "",
-            "recorded": datetime.now(UTC).isoformat(timespec="seconds"),
-            "data": dict(data),
-        }
-        self._event_list(create=True).append(event)
-        return event
-
-    def get_events(self):
-        """Copies of the events, oldest first."""
-        return [dict(event, data=dict(event["data"])) for event in self._event_list()]
-
     def engine_events(self):
         """The events in the shape compute_deadlines takes."""
         result = []
@@ -360,15 +332,6 @@ class DisclosureApplication(Container):
                     {**event["data"], "type": event["type"], "date": event["date"]}
                 )
         return result
-
-    def has_event(self, type):
-        return any(event["type"] == type for event in self._event_list())
-
-    def last_event(self, type):
-        for event in reversed(self._event_list()):
-            if event["type"] == type:
-                return event
-        return None
 
     # -- stored files (identity proofs and notices, not catalogued) -------------
 

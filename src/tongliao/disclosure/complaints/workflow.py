@@ -19,6 +19,7 @@ from tongliao.disclosure.casehistory import ActionError  # noqa: F401 (API)
 from tongliao.disclosure.casehistory import available_transitions
 from tongliao.disclosure.casehistory import current_actor
 from tongliao.disclosure.casehistory import fire
+from tongliao.disclosure.casehistory import register_filing
 from tongliao.disclosure.casehistory import require
 from tongliao.disclosure.complaints.engine import COMPLAINT_DEFAULTS
 from tongliao.disclosure.complaints.engine import complaint_due
@@ -28,9 +29,7 @@ from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.ids import free_id
 from tongliao.disclosure.states import state_title
 from tongliao.disclosure.tracking import find_by_code
-from tongliao.disclosure.tracking import normalize_phone
 from tongliao.disclosure.tracking import tracking_code_hash
-from tongliao.disclosure.tracking import unique_tracking_code
 
 import contextlib
 import secrets
@@ -120,14 +119,8 @@ def due(complaint, today=None):
 
 def initialise(complaint, event=None):
     """IObjectAddedEvent: tracking code, receipt day, title, 'received' event."""
-    if complaint.__dict__.get("_initialised"):
+    if not register_filing(complaint, site_today()):
         return
-    complaint._initialised = True
-    if complaint.phone:
-        complaint.phone = normalize_phone(complaint.phone)
-    complaint.tracking_code = complaint.tracking_code or unique_tracking_code()
-    complaint.received_date = site_today()
-    complaint.exclude_from_nav = True
     complaint.title = f"举报 {complaint.received_date:%Y%m%d}-{secrets.token_hex(2)}"
     complaint.add_event("received", complaint.received_date, current_actor(FILER))
 

@@ -15,6 +15,7 @@ from tongliao.disclosure.casehistory import ActionError
 from tongliao.disclosure.casehistory import available_transitions
 from tongliao.disclosure.casehistory import current_actor
 from tongliao.disclosure.casehistory import fire
+from tongliao.disclosure.casehistory import register_filing
 from tongliao.disclosure.casehistory import require
 from tongliao.disclosure.complaints.engine import MESSAGE_DEFAULTS
 from tongliao.disclosure.complaints.engine import message_due
@@ -22,8 +23,6 @@ from tongliao.disclosure.deadlines import CalendarCoverageError
 from tongliao.disclosure.ids import free_id
 from tongliao.disclosure.states import state_title
 from tongliao.disclosure.tracking import find_by_code
-from tongliao.disclosure.tracking import normalize_phone
-from tongliao.disclosure.tracking import unique_tracking_code
 
 import secrets
 
@@ -73,14 +72,8 @@ def due(message, today=None):
 
 def initialise(message, event=None):
     """IObjectAddedEvent: tracking code, receipt day, 'received' event."""
-    if message.__dict__.get("_initialised"):
+    if not register_filing(message, site_today()):  # listed on @@messages
         return
-    message._initialised = True
-    if message.phone:
-        message.phone = normalize_phone(message.phone)
-    message.tracking_code = message.tracking_code or unique_tracking_code()
-    message.received_date = site_today()
-    message.exclude_from_nav = True  # listed on @@messages, not in navigation
     message.add_event("received", message.received_date, current_actor(FILER))
 
 
