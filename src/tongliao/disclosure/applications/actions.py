@@ -35,7 +35,6 @@ from tongliao.disclosure.applications.workflow import ActionError
 from tongliao.disclosure.applications.workflow import APPROVE_EXTENSION
 from tongliao.disclosure.applications.workflow import approver_name
 from tongliao.disclosure.applications.workflow import closure_basis
-from tongliao.disclosure.applications.workflow import compute
 from tongliao.disclosure.applications.workflow import CONSULTATION_TEXTS
 from tongliao.disclosure.applications.workflow import consultation_window_end
 from tongliao.disclosure.applications.workflow import CORRECTION_PERIOD_DEFAULT
@@ -712,9 +711,8 @@ def perform(app, action, day=None, note="", **params):
 
     event = {"type": spec.event, "date": day, **step.data}
     if spec.event in EVENT_TYPES:
-        _check_history(app, event)
+        step.result = _check_history(app, event)
     if spec.finish is not None:
-        step.result = compute(app, today=day, extra_events=[event])
         spec.finish(step)
 
     actor = current_actor()

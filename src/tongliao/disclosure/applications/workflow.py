@@ -320,8 +320,9 @@ def _require(condition, message):
 
 
 def _check_history(app, event):
+    """The DeadlineResult with ``event`` added; ActionError when it does not fit."""
     try:
-        compute(app, today=event["date"], extra_events=[event])
+        return compute(app, today=event["date"], extra_events=[event])
     except CalendarCoverageError as exc:
         raise ActionError(
             _("The working-day calendar has no data for this year."), str(exc)
