@@ -25,6 +25,7 @@ from tongliao.disclosure.applications.workflow import missing_lookup_fields
 from tongliao.disclosure.applications.workflow import NOT_FOUND_MESSAGE
 from tongliao.disclosure.applications.workflow import public_status
 from tongliao.disclosure.calendar import site_today
+from tongliao.disclosure.services.jsonbody import json_error
 from tongliao.disclosure.services.jsonbody import json_object
 from tongliao.disclosure.validators import mask_id_number
 from tongliao.disclosure.validators import mask_phone
@@ -209,14 +210,10 @@ class CaseActionsPost(CaseActionsGet):
     reason when the law or the case does not allow it (nothing is stored)."""
 
     def error(self, status, message, detail=""):
-        self.request.response.setStatus(status)
-        text = self.t(message)
-        return {
-            "error": {
-                "type": "BadRequest" if status == 400 else "Forbidden",
-                "message": f"{text}（{detail}）" if detail else text,
-            }
-        }
+        body = json_error(self.request, status, message)
+        if detail:
+            body["error"]["message"] += f"（{detail}）"
+        return body
 
     def reply(self):
         self.check()

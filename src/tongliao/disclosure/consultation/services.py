@@ -12,6 +12,7 @@ from tongliao.disclosure.consultation import comments as store
 from tongliao.disclosure.consultation.browser.views import CLAUSE_MAX
 from tongliao.disclosure.consultation.browser.views import comment_window_message
 from tongliao.disclosure.consultation.browser.views import submit_comment
+from tongliao.disclosure.services.jsonbody import json_error
 from tongliao.disclosure.services.jsonbody import json_object
 from zope.i18n import translate
 
@@ -39,7 +40,7 @@ class CommentsPost(Service):
     def reply(self):
         data = json_object(self.request)
         if data is None:
-            return self.error(400, translate(BAD_JSON, context=self.request))
+            return self.error(400, BAD_JSON)
         values = {
             name: data[name].strip() if isinstance(data.get(name), str) else ""
             for name in FIELDS
@@ -51,10 +52,7 @@ class CommentsPost(Service):
         return {"received": result.stored, "message": result.message}
 
     def error(self, status, message, errors=None):
-        self.request.response.setStatus(status)
-        kind = {400: "BadRequest", 429: "TooManyRequests"}.get(status, "Error")
-        body = {"error": {"type": kind, "message": message}}
         if errors:
-            body["error"]["fields"] = errors
-            body["error"]["message"] = message or next(iter(errors.values()))
-        return body
+            message = message or next(iter(errors.values()))
+            return json_error(self.request, status, message, fields=errors)
+        return json_error(self.request, status, message)

@@ -14,6 +14,7 @@ from tongliao.disclosure.evaluation.browser.views import grade_choices
 from tongliao.disclosure.evaluation.browser.views import rating_refusal
 from tongliao.disclosure.evaluation.browser.views import record_rating
 from tongliao.disclosure.evaluation.browser.views import THANKS
+from tongliao.disclosure.services.jsonbody import json_error
 from tongliao.disclosure.services.jsonbody import json_object
 from zope.i18n import translate
 
@@ -36,9 +37,7 @@ class RatingPost(Service):
         return translate(msgid, context=self.request)
 
     def error(self, status, message):
-        self.request.response.setStatus(status)
-        kind = {400: "BadRequest", 429: "TooManyRequests"}.get(status, "Error")
-        return {"error": {"type": kind, "message": self.t(message)}}
+        return json_error(self.request, status, message)
 
     def reply(self):
         data = json_object(self.request)
