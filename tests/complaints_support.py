@@ -2,7 +2,6 @@
 
 from .review_support import make_agency
 from .review_support import make_users
-from .review_support import PASSWORD
 from plone import api
 from tongliao.disclosure.complaints.workflow import file_complaint
 from tongliao.disclosure.messages.workflow import file_message
@@ -50,17 +49,7 @@ def make_staff(portal):
     """The review users plus complaint handlers; ``agencystaff`` is staff of
     the agency (local roles) and a member of the group routed to it."""
     make_users(portal)
-    for userid, (fullname, group) in STAFF.items():
-        if api.user.get(userid=userid) is None:
-            api.user.create(
-                username=userid,
-                email=f"{userid}@example.org",
-                password=PASSWORD,
-                properties={"fullname": fullname},
-            )
-        if group:
-            with api.env.adopt_roles(["Manager"]):
-                api.group.add_user(groupname=group, username=userid)
+    make_users(portal, STAFF)
     for group_id in ("city_office", "agency_own_office"):
         if api.group.get(groupname=group_id) is None:
             api.group.create(groupname=group_id, title=group_id)

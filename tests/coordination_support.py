@@ -2,9 +2,9 @@
 
 from .helpers import make_agency
 from .review_support import create_item
+from .review_support import ensure_user
 from .review_support import make_test_type
 from .review_support import make_users
-from .review_support import PASSWORD
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -28,13 +28,7 @@ def make_coordination_site(portal):
     with api.env.adopt_roles(["Manager"]):
         for agency_id, (title, code, userid, fullname) in CO_AGENCIES.items():
             agency = make_agency(portal, id=agency_id, title=title, credit_code=code)
-            if api.user.get(userid=userid) is None:
-                api.user.create(
-                    username=userid,
-                    email=f"{userid}@example.org",
-                    password=PASSWORD,
-                    properties={"fullname": fullname},
-                )
+            ensure_user(userid, fullname)
             api.user.grant_roles(
                 username=userid, obj=agency, roles=["AgencyCoordinator"]
             )

@@ -39,15 +39,23 @@ def make_test_type(portal):
     return make_agency(portal)
 
 
-def make_users(portal):
-    for userid, (fullname, group) in USERS.items():
-        if api.user.get(userid=userid) is None:
-            api.user.create(
-                username=userid,
-                email=f"{userid}@example.org",
-                password=PASSWORD,
-                properties={"fullname": fullname},
-            )
+def ensure_user(userid, fullname):
+    """The user ``userid`` (created once, password PASSWORD)."""
+    user = api.user.get(userid=userid)
+    if user is None:
+        user = api.user.create(
+            username=userid,
+            email=f"{userid}@example.org",
+            password=PASSWORD,
+            properties={"fullname": fullname},
+        )
+    return user
+
+
+def make_users(portal, users=USERS):
+    """``users``: user id → (full name, staff group or None)."""
+    for userid, (fullname, group) in users.items():
+        ensure_user(userid, fullname)
         if group:
             with api.env.adopt_roles(["Manager"]):  # staff groups: Manager only
                 api.group.add_user(groupname=group, username=userid)

@@ -13,6 +13,8 @@ from tests.assessment_support import build_known_agency
 from tests.assessment_support import TODAY
 from tests.helpers import authenticator
 from tests.helpers import rel
+from tests.review_support import make_users
+from tests.review_support import PASSWORD
 from tests.world_support import world_fixture
 from tongliao.disclosure.assessment import queries
 from tongliao.disclosure.assessment.browser.views import create_assessments
@@ -22,7 +24,6 @@ import pytest
 import transaction
 
 
-PASSWORD = "secret-Pw-2024"
 # user id → (full name, group, e-mail)
 USERS = {
     "office": ("孟督查", "disclosure_supervisors"),
@@ -49,15 +50,7 @@ def build_known_site(portal, smtp_sink):
         api.portal.set_registry_record("plone.smtp_port", port)
         portal.MailHost.smtp_host = "127.0.0.1"
         portal.MailHost.smtp_port = port
-        for userid, (fullname, group) in USERS.items():
-            api.user.create(
-                username=userid,
-                email=f"{userid}@example.org",
-                password=PASSWORD,
-                properties={"fullname": fullname},
-            )
-            if group:
-                api.group.add_user(groupname=group, username=userid)
+        make_users(portal, USERS)
     with api.env.adopt_user(username="author"):
         agency = build_known_agency(portal)
     with api.env.adopt_roles(["Manager"]):
