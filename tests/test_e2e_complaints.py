@@ -94,6 +94,18 @@ def test_citizen_files_a_complaint_and_looks_it_up(
         page.wait_for_load_state("networkidle")
         problems[name] = serious(axe.run(page))
     assert "经查，举报事项不属实。" in page.goto(case.absolute_url()).text()
+    # Replied: the lookup offers the written reply, on a phone too.
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{root}/@@complaint-lookup")
+    page.locator("#code").fill(code)
+    page.locator("#phone_tail").fill("5678")
+    page.locator("#lookup-submit").click()
+    page.wait_for_load_state()
+    link = page.locator("#lookup-downloads a")
+    assert link.inner_text() == "举报处理答复书（PDF）"
+    problems["complaint-lookup-replied"] = serious(axe.run(page))
+    screenshot(page, "complaint-lookup-replied-360")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.set_viewport_size({"width": 360, "height": 800})
     screenshot(page, "complaint-published-360")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
